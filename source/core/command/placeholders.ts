@@ -1,0 +1,12 @@
+// Placeholders are `{{name}}`: a letter, then letters, digits or underscores.
+
+const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+export function placeholderNames(text: string): string[] {
+	return [...new Set([...text.matchAll(placeholderPattern)].map(match => match[1]))];
+}
+
+/** Fill placeholders for display (prose, summaries). Unknown ones stay as written. Never use for argv. */
+export function fillText(text: string, values: Record<string, string | undefined>): string {
+	return text.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole);
+}
