@@ -131,6 +131,8 @@ export type Playbook = {
 	file: string;
 	/** Line of the front matter's first line (1). */
 	line: number;
+	/** Line of the `id:` key, where library problems (duplicate id, override) point. Set by the parser. */
+	idLine?: number;
 	match: Rule[];
 	/** Ordered most specific first: the first that matches is the finding's variant. */
 	variants: Variant[];
