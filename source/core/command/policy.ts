@@ -2,6 +2,7 @@
 // execute, the guide and the UI only present it. Danger belongs to the command, not the screen.
 import type {ActionKind} from '../playbook/types.js';
 import {classify} from './classify-command.js';
+import {kubectlCommand} from './kubectl-argv.js';
 
 export type Mode = 'read-write' | 'read-only';
 
@@ -27,9 +28,10 @@ export function decide(mode: Mode, action: {kind: ActionKind; argv: string[]}, o
 					? {decision: 'deny', class: 'write', reason: `read-only session: a dry run of ${name} still sends a write request`}
 					: {decision: 'confirm', class: 'write', reason: `dry run of ${name}: the server checks the change and keeps nothing`};
 			}
+			const effect = writeEffect(action.argv, name);
 			return mode === 'read-only'
-				? {decision: 'deny', class: 'write', reason: `read-only session: ${name} changes the cluster`}
-				: {decision: 'confirm', class: 'write', reason: `${name} changes the cluster`};
+				? {decision: 'deny', class: 'write', reason: `read-only session: ${effect}`}
+				: {decision: 'confirm', class: 'write', reason: effect};
 		}
 		case 'sh':
 			return mode === 'read-only'
@@ -42,22 +44,22 @@ export function decide(mode: Mode, action: {kind: ActionKind; argv: string[]}, o
 	}
 }
 
-// Global flags whose value is the next element (`kubectl -n shop delete pod web`).
-const flagsWithValue = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--as', '--as-group', '--token', '--request-timeout']);
-// Verbs that name a sub-verb, shown together (`kubectl rollout undo`).
-const groupVerbs = new Set(['rollout', 'set', 'auth', 'config', 'create', 'certificate', 'alpha', 'plugin']);
+// Commands that act inside the cluster rather than change objects; the classifier counts them as writes.
+const actsInside = new Set(['exec', 'attach', 'port-forward', 'proxy', 'cp', 'debug']);
 
-/** `kubectl` plus its verb (and sub-verb), for messages. */
+/** Why a kubectl command the classifier calls a write is one, in words. */
+function writeEffect(argv: string[], name: string): string {
+	const command = kubectlCommand(argv);
+	if (!command || command.path.length === 0) return `kconsole cannot tell what ${name} does, so it counts as a write`;
+	if (actsInside.has(command.path[0])) return `${name} acts inside the cluster, so it counts as a write`;
+	// A reading verb made a write by its arguments: `get secret -o yaml`, `config view --raw`, `--cache-dir`.
+	if (classify(['kubectl', ...command.path]) === 'read') return `${name} with these arguments can show secret data or write files here, so it counts as a write`;
+	return `${name} changes the cluster`;
+}
+
+/** `kubectl` and its verb path (`kubectl rollout undo`), for messages. */
 function commandName(argv: string[]): string {
-	const words: string[] = [];
-	for (let i = 1; i < argv.length && words.length < 2; i++) {
-		const arg = argv[i];
-		if (arg.startsWith('-')) {
-			if (flagsWithValue.has(arg)) i++;
-			continue;
-		}
-		words.push(arg);
-		if (!groupVerbs.has(arg)) break;
-	}
-	return ['kubectl', ...words].join(' ');
+	const command = kubectlCommand(argv);
+	if (command && command.path.length > 0) return ['kubectl', ...command.path].join(' ');
+	return argv.slice(0, 2).join(' ') || 'kubectl';
 }
