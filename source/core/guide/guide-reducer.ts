@@ -111,10 +111,7 @@ export function guideReducer(state: GuideState, action: GuideAction): GuideState
 			if (state.status !== 'running') return state;
 			let aborted: GuideState = {...state, status: 'aborted', intent: null, finishedAt: action.now};
 			if (step && isOpen(step)) {
-				const wasExecuting = step.status === 'running' && !(step.dryRun && step.dryRun.exitCode === undefined);
-				aborted = updateStep(aborted, step.index, wasExecuting
-					? {status: 'failed', finishedAt: action.now, note: 'run aborted while this step ran: it was cancelled and may have partly taken effect'}
-					: {status: 'skipped', finishedAt: action.now, note: 'run aborted before this step ran'});
+				aborted = updateStep(aborted, step.index, abortedStep(step, action.now));
 			}
 			return aborted;
 		}
@@ -229,6 +226,15 @@ function run(state: GuideState, index: number, now: number): GuideState {
 function timeoutOf(step: StepState): number {
 	const action = step.step.action!;
 	return action.timeoutMs ?? defaultTimeoutMs[action.kind];
+}
+
+/** What an abort leaves of the step it interrupts: a cancelled command may have done part of its work. */
+function abortedStep(step: StepState, now: number): Partial<StepState> {
+	const dryRunning = step.dryRun !== undefined && step.dryRun.exitCode === undefined;
+	const kind = step.step.action?.kind;
+	if (step.status !== 'running' || dryRunning) return {status: 'skipped', finishedAt: now, note: 'run aborted before this step ran'};
+	if (kind === 'probe' || kind === 'wait') return {status: 'skipped', finishedAt: now, note: 'run aborted while this step was checking'};
+	return {status: 'failed', finishedAt: now, note: 'run aborted while this step ran: it was cancelled and may have partly taken effect'};
 }
 
 function isOpen(step: StepState): boolean {

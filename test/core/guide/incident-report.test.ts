@@ -1,0 +1,93 @@
+import test from 'ava';
+import {createRun} from '../../../source/core/guide/guide-reducer.js';
+import {renderReport} from '../../../source/core/guide/incident-report.js';
+import type {GuideState} from '../../../source/core/guide/guide-state.js';
+import {complete, drive, imagePullFinding, imagePullPlaybook} from './playbook-fixtures.js';
+
+const t0 = Date.UTC(2025, 2, 14, 9, 30, 0);
+
+function start(mode: 'read-write' | 'read-only' = 'read-write'): GuideState {
+	return createRun({playbook: imagePullPlaybook(), finding: imagePullFinding(), mode, context: {context: 'kind-dev', namespace: 'default'}, now: t0});
+}
+
+function resolvedRun(): GuideState {
+	let state = drive(start(), {type: 'confirm', now: t0 + 2000});
+	const describeOutput = Array.from({length: 30}, (_, i) => `describe line ${i + 1}`);
+	state = complete(state, describeOutput, 0, t0 + 3500, 1500);
+	state = drive(state, {type: 'answer', value: 'nginx:1.27', now: t0 + 20_000}, {type: 'edit', text: 'kubectl set image deployment/web web=nginx:1.27.1 -n shop', now: t0 + 25_000}, {type: 'dry-run', now: t0 + 26_000});
+	state = complete(state, ['deployment.apps/web image updated (server dry run)'], 0, t0 + 27_000, 900);
+	state = drive(state, {type: 'confirm', now: t0 + 30_000});
+	state = complete(state, ['deployment.apps/web image updated'], 0, t0 + 31_000, 1000);
+	state = complete(state, ['Waiting for deployment "web" rollout to finish: 0 of 1 updated replicas are available...', 'deployment "web" successfully rolled out'], 0, t0 + 125_000, 94_000);
+	return drive(state, {type: 'resolved', intentId: state.intent!.id, value: true, now: t0 + 126_000});
+}
+
+test('the report of a resolved run holds the finding, evidence, exact commands, trimmed output and time to resolution', t => {
+	const report = renderReport(resolvedRun(), {now: t0 + 200_000});
+	const expectedParts = [
+		'# Incident report: Image cannot be pulled',
+		'- Playbook: `image-pull` (Image cannot be pulled)',
+		'- Variant: `tag-not-found` (The tag or repository does not exist)',
+		'- Object: Pod shop/web-7d9f8-abcde (container web)',
+		'- Context: `kind-dev`',
+		'- Started: 2025-03-14T09:30:00Z',
+		'nginx:1.27-typo does not exist in the registry',
+		'> Failed to pull image "nginx:1.27-typo": rpc error',
+		'### 1. Look at the pod\'s events: succeeded',
+		'$ kubectl describe pod web-7d9f8-abcde -n shop',
+		'- Started 2025-03-14T09:30:02Z, took 1.5 s.',
+		'- Exit code 0.',
+		'Output (last 20 of 30 lines):',
+		'### 2. Point the deployment at an image that exists: succeeded',
+		'$ kubectl set image deployment/web web=nginx:1.27.1 -n shop',
+		'- Command edited by the user before it ran.',
+		'- Dry run `kubectl set image deployment/web web=nginx:1.27.1 -n shop --dry-run=server -o yaml`: accepted by the server.',
+		'### 3. Wait for the rollout: succeeded',
+		'$ wait rollout deployment/web',
+		'took 1m 34s',
+		'## Outcome',
+		'Resolved: the finding is gone. Time to resolution: 2m 05s.',
+		'Steps: 3 succeeded.',
+	];
+	for (const part of expectedParts) t.true(report.includes(part), `report lacks: ${part}\n\n${report}`);
+	t.false(report.includes('describe line 10\n'), 'output is trimmed to the last lines');
+	t.true(report.includes('describe line 11\n'));
+	t.true(report.indexOf('## Evidence') < report.indexOf('## Steps') && report.indexOf('## Steps') < report.indexOf('## Outcome'));
+});
+
+test('the report of an aborted run says so, with the refused and unreached steps', t => {
+	let state = drive(start('read-only'), {type: 'confirm', now: t0 + 1000});
+	state = complete(state, ['Events:'], 0, t0 + 2000, 1000);
+	// In read-only the write step was refused and the wait started; the user gives up.
+	state = drive(state, {type: 'abort', now: t0 + 10_000});
+	const report = renderReport(state, {now: t0 + 50_000, context: 'prod-eu'});
+	for (const part of [
+		'- Context: `prod-eu`',
+		'- Session: read-only',
+		'### 2. Point the deployment at an image that exists: skipped',
+		'- Note: refused: read-only session: `kubectl set image` changes the cluster',
+		'### 3. Wait for the rollout: skipped',
+		'- Note: run aborted while this step was checking',
+		'Aborted at 2025-03-14T09:30:10Z after 10.0 s.',
+	]) t.true(report.includes(part), `report lacks: ${part}\n\n${report}`);
+});
+
+test('a run still in progress and an unresolved run are told apart', t => {
+	const inProgress = renderReport(start(), {now: t0 + 7000});
+	t.true(inProgress.includes('In progress: 7.0 s so far.'));
+	t.true(inProgress.includes('### 2. Point the deployment at an image that exists: not reached'));
+
+	let state = drive(start(), {type: 'skip', now: t0}, {type: 'skip', now: t0});
+	state = complete(state, [], 1, t0 + 3_600_000 + 61_000, 1000);
+	state = drive(state, {type: 'resolved', intentId: state.intent!.id, value: false, now: t0 + 3_700_000});
+	const report = renderReport(state, {now: t0 + 3_800_000});
+	t.true(report.includes('Not resolved: the finding is still present after 1h 01m 01s.'), report);
+	t.true(report.includes('Steps: 1 failed, 2 skipped.'), report);
+});
+
+test('output holding backticks cannot close its fence', t => {
+	let state = drive(start(), {type: 'confirm', now: t0});
+	state = complete(state, ['```', 'still output'], 0, t0 + 100);
+	const report = renderReport(state, {now: t0 + 200});
+	t.true(report.includes('````\n```\nstill output\n````'), report);
+});
