@@ -7,7 +7,7 @@ import type {Playbook, Variant} from '../playbook/types.js';
 import {canConfirm, canEdit, dryRunCommand} from './guide-selectors.js';
 import {defaultTimeoutMs, type GuideAction, type GuideState, type Intent, type StepState} from './guide-state.js';
 import {appendOutput, captureValues} from './step-output.js';
-import {commandFromAction, commandFromEdit, manualVerdict, templateVerdict, type StepCommand} from './step-command.js';
+import {commandFromAction, commandFromEdit, manualVerdict, previewDisplay, templateVerdict, type StepCommand} from './step-command.js';
 
 export type RunOptions = {
 	playbook: Playbook;
@@ -37,7 +37,7 @@ export function createRun(options: RunOptions): GuideState {
 			index,
 			step,
 			status: 'pending',
-			display: step.action ? fillText(step.action.text, values) : fillText(step.prose.trim(), values),
+			display: previewDisplay(step, values),
 			verdict: step.action ? templateVerdict(step.action, mode) : manualVerdict,
 			edited: false,
 			output: [],
@@ -103,7 +103,7 @@ export function guideReducer(state: GuideState, action: GuideAction): GuideState
 		}
 		case 'skip': {
 			if (state.status !== 'running' || !step || !isOpen(step)) return state;
-			const note = step.status === 'running' ? (step.dryRun && step.dryRun.exitCode === undefined ? 'skipped during its dry run' : 'skipped while running: the command was cancelled') : undefined;
+			const note = step.status !== 'running' ? undefined : isDryRunning(state) ? 'skipped during its dry run' : 'skipped while running: the command was cancelled';
 			const skipped = updateStep({...state, intent: null}, step.index, {status: 'skipped', finishedAt: action.now, note});
 			return enterStep(skipped, step.index + 1, action.now);
 		}
@@ -111,7 +111,7 @@ export function guideReducer(state: GuideState, action: GuideAction): GuideState
 			if (state.status !== 'running') return state;
 			let aborted: GuideState = {...state, status: 'aborted', intent: null, finishedAt: action.now};
 			if (step && isOpen(step)) {
-				aborted = updateStep(aborted, step.index, abortedStep(step, action.now));
+				aborted = updateStep(aborted, step.index, abortedStep(step, isDryRunning(state), action.now));
 			}
 			return aborted;
 		}
@@ -170,15 +170,15 @@ function enterStep(state: GuideState, index: number, now: number): GuideState {
 	const {step} = state.steps[index];
 	const action = step.action;
 	if (!action) {
-		return updateStep(entered, index, {status: 'awaiting-confirmation', display: fillText(step.prose.trim(), state.values), verdict: manualVerdict});
+		return updateStep(entered, index, {status: 'awaiting-confirmation', display: previewDisplay(step, state.values), verdict: manualVerdict});
 	}
 	const verdict = templateVerdict(action, state.mode);
-	if (verdict.decision === 'deny') return refuse(entered, index, verdict, fillText(action.text, state.values), now);
+	if (verdict.decision === 'deny') return refuse(entered, index, verdict, previewDisplay(step, state.values), now);
 	if (action.ask && !(action.ask.name in state.answers)) {
 		const defaultValue = action.ask.default === undefined ? undefined : fillText(action.ask.default, state.values);
 		return updateStep(entered, index, {
 			status: 'awaiting-input',
-			display: fillText(action.text, state.values),
+			display: previewDisplay(step, state.values),
 			verdict,
 			question: {
 				name: action.ask.name,
@@ -229,12 +229,15 @@ function timeoutOf(step: StepState): number {
 }
 
 /** What an abort leaves of the step it interrupts: a cancelled command may have done part of its work. */
-function abortedStep(step: StepState, now: number): Partial<StepState> {
-	const dryRunning = step.dryRun !== undefined && step.dryRun.exitCode === undefined;
+function abortedStep(step: StepState, dryRunning: boolean, now: number): Partial<StepState> {
 	const kind = step.step.action?.kind;
 	if (step.status !== 'running' || dryRunning) return {status: 'skipped', finishedAt: now, note: 'run aborted before this step ran'};
 	if (kind === 'probe' || kind === 'wait') return {status: 'skipped', finishedAt: now, note: 'run aborted while this step was checking'};
 	return {status: 'failed', finishedAt: now, note: 'run aborted while this step ran: it was cancelled and may have partly taken effect'};
+}
+
+function isDryRunning(state: GuideState): boolean {
+	return state.intent?.type === 'exec' && state.intent.dryRun;
 }
 
 function isOpen(step: StepState): boolean {

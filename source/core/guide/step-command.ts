@@ -5,7 +5,7 @@ import {fillText} from '../command/placeholders.js';
 import {decide, type Mode, type Verdict} from '../command/policy.js';
 import {shellCommand} from '../command/shell-command.js';
 import {formatArgv, splitCommandLine} from '../command/split-command-line.js';
-import type {Action, ActionKind} from '../playbook/types.js';
+import type {Action, ActionKind, Step} from '../playbook/types.js';
 
 export type StepCommand = {
 	argv?: string[];
@@ -21,6 +21,11 @@ export const manualVerdict: Verdict = {decision: 'confirm', class: null, reason:
 /** The verdict on the action as written, before any value is known (placeholders do not change a verb). */
 export function templateVerdict(action: Action, mode: Mode): Verdict {
 	return decide(mode, {kind: action.kind, argv: action.argv});
+}
+
+/** What a step will show before its command can be built: placeholders filled where a value is known. */
+export function previewDisplay(step: Step, values: Record<string, string>): string {
+	return step.action ? displayText(step.action.kind, fillText(step.action.text, values)) : fillText(step.prose.trim(), values);
 }
 
 /** The action as written in the playbook, filled with the values known now. */
