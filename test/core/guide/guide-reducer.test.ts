@@ -195,12 +195,24 @@ test('read-only refuses a host command; read-write asks with a warning and passe
 	t.like(readOnly.steps[0], {status: 'skipped', note: 'refused: read-only session: host commands never run'});
 	t.is(readOnly.current, 1);
 
-	const readWrite = imagePullRun({steps: [listen]});
+	const portListener = step('See what listens on the node port', 'sh', 'ss -tlnp "sport = :{{port}}"');
+	const readWrite = imagePullRun({steps: [portListener], captures: {port: '31611'}});
 	t.like(currentStep(readWrite)?.verdict, {decision: 'confirm', class: null});
 	t.regex(currentStep(readWrite)!.verdict.reason, /on this machine with your shell/);
-	const running = drive(readWrite, {type: 'confirm', now: t0});
-	t.like(running.intent, {type: 'exec', kind: 'sh', dryRun: false, timeoutMs: 60_000, argv: currentStep(readWrite)!.argv!});
 	t.false(canDryRun(readWrite));
+	const running = drive(readWrite, {type: 'confirm', now: t0});
+	t.like(running.intent, {type: 'exec', kind: 'sh', dryRun: false, timeoutMs: 60_000, env: {KCONSOLE_port: '31611'}});
+	// The value travels in the environment; the script only names the variable.
+	const script = running.intent?.type === 'exec' ? running.intent.argv.at(-1) : undefined;
+	t.false(script?.includes('31611'));
+	t.is(currentStep(running)?.display.includes('KCONSOLE_port'), true);
+});
+
+test('a host command is edited as shell text, its placeholders still passed through the environment', t => {
+	const listen = step('See what listens on the port', 'sh', 'ss -tlnp');
+	const state = drive(imagePullRun({steps: [listen], captures: {port: '31611'}}), {type: 'edit', text: 'ss -tlnp | grep {{port}}', now: t0});
+	t.like(currentStep(state), {edited: true, error: undefined, env: {KCONSOLE_port: '31611'}});
+	t.is(currentStep(state)?.argv?.at(-1), 'ss -tlnp | grep "${KCONSOLE_port}"');
 });
 
 test('a placeholder value that is not safe stops the step with a clear error', t => {
