@@ -4,6 +4,7 @@ import type {Mode, Verdict} from '../command/policy.js';
 import {fillText, placeholderNames} from '../command/placeholders.js';
 import type {Finding} from '../match/types.js';
 import type {Playbook, Variant} from '../playbook/types.js';
+import {stripControlSequences} from '../text/strip-control.js';
 import {canConfirm, canEdit, dryRunCommand} from './guide-selectors.js';
 import {defaultTimeoutMs, type GuideAction, type GuideState, type Intent, type StepState} from './guide-state.js';
 import {appendOutput, captureValues} from './step-output.js';
@@ -119,7 +120,8 @@ export function guideReducer(state: GuideState, action: GuideAction): GuideState
 			const intent = state.intent;
 			if (!intent || intent.id !== action.intentId || intent.type === 'check-resolved') return state;
 			const target = state.steps[intent.stepIndex];
-			const line = {stream: action.stream, line: action.line};
+			// Escape sequences would act on the terminal showing the pane and break capture patterns.
+			const line = {stream: action.stream, line: stripControlSequences(action.line)};
 			if (intent.type === 'exec' && intent.dryRun && target.dryRun) {
 				return updateStep(state, target.index, {dryRun: {...target.dryRun, ...appendOutput(target.dryRun, line)}});
 			}

@@ -1,6 +1,7 @@
 // A guided run written down as markdown for the incident channel or ticket: what was found,
 // what was run exactly, what it printed, and how long it took to fix.
 import {formatArgv} from '../command/split-command-line.js';
+import {stripControlSequences} from '../text/strip-control.js';
 import type {DryRunRecord, GuideState, StepState} from './guide-state.js';
 
 /** Output lines kept per step in the report; the full output stays in the audit log. */
@@ -26,7 +27,7 @@ export function renderReport(state: GuideState, options: {now: number; context?:
 		'',
 		'## Evidence',
 		'',
-		...(finding.evidence.length > 0 ? finding.evidence.map(line => `> ${line}`) : ['(none recorded)']),
+		...(finding.evidence.length > 0 ? finding.evidence.flatMap(evidence => quote(evidence)) : ['(none recorded)']),
 		'',
 		'## Steps',
 		'',
@@ -91,6 +92,11 @@ const statusWords: Record<StepState['status'], string> = {
 function dryRunWords(dryRun: DryRunRecord): string {
 	if (dryRun.exitCode === 0 && !dryRun.error) return 'accepted by the server';
 	return `rejected (${dryRun.error ?? `exit code ${dryRun.exitCode}`})`;
+}
+
+/** Evidence comes from the cluster: made inert, and every line of it kept inside the quote. */
+function quote(text: string): string[] {
+	return stripControlSequences(text).split('\n').map(line => `> ${line}`);
 }
 
 /** A fenced block that its own content cannot close. */

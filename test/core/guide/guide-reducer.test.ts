@@ -289,6 +289,14 @@ test('a step\'s timeout option overrides the default for its kind', t => {
 	t.like(imagePullRun({steps: [slow]}).intent, {type: 'wait', timeoutMs: 300_000});
 });
 
+test('escape sequences in output are removed before the pane or a capture sees them', t => {
+	const history = step('Find the last good revision', 'kubectl', 'kubectl rollout history deployment/{{deployment}} -n {{namespace}}', {capture: /^(?<revision>\d+)\s/m});
+	let state = drive(imagePullRun({steps: [history]}), {type: 'confirm', now: t0});
+	state = complete(state, ['\u001B[1m3\u001B[0m         <none>\u001B]0;owned\u0007']);
+	t.is(state.steps[0].output[0].line, '3         <none>');
+	t.is(state.values.revision, '3');
+});
+
 test('output is bounded: old lines are dropped and counted', t => {
 	let state = drive(imagePullRun(), {type: 'confirm', now: t0});
 	const id = state.intent!.id;

@@ -85,6 +85,12 @@ test('a run still in progress and an unresolved run are told apart', t => {
 	t.true(report.includes('Steps: 1 failed, 2 skipped.'), report);
 });
 
+test('evidence from the cluster stays quoted and inert', t => {
+	const finding = {...imagePullFinding(), evidence: ['first line\nsecond line', 'title \u001B]0;pwned\u0007set']};
+	const report = renderReport(createRun({playbook: imagePullPlaybook(), finding, mode: 'read-write', now: t0}), {now: t0});
+	t.true(report.includes('> first line\n> second line\n> title set\n'), report);
+});
+
 test('output holding backticks cannot close its fence', t => {
 	let state = drive(start(), {type: 'confirm', now: t0});
 	state = complete(state, ['```', 'still output'], 0, t0 + 100);
