@@ -16,7 +16,10 @@ const pattern = z.string().transform((text, context) => {
 });
 
 const name = z.string().min(1);
-const idSchema = z.string().regex(/^[a-z0-9-]+$/, {error: 'must be lowercase letters, digits and dashes'});
+const idSchema = z.string().regex(/^[a-z0-9-]+$/, {error: issue => `must be lowercase letters, digits and dashes, got ${describeValue(issue.input)}`});
+
+// Cross-field checks run only on an otherwise valid value: an unknown key is not also "no keys".
+const whenValid = {when: (payload: {issues: unknown[]}) => payload.issues.length === 0};
 
 const podRule = z.strictObject({
 	waiting: list(name).optional(),
@@ -64,11 +67,11 @@ const objectRule = z
 		} else if (rule.check === undefined && rule.field === undefined) {
 			context.addIssue({code: 'custom', message: 'needs field (with equals, pattern or exists) or check', path: []});
 		} else if (rule.field !== undefined && tests.length !== 1) {
-			context.addIssue({code: 'custom', message: 'field needs exactly one of equals, pattern or exists', path: ['field']});
+			context.addIssue({code: 'custom', message: 'needs exactly one of equals, pattern or exists', path: ['field']});
 		} else if (rule.check !== undefined && tests.length > 0) {
 			context.addIssue({code: 'custom', message: `${tests[0]} needs field`, path: [tests[0]]});
 		}
-	});
+	}, whenValid);
 
 const hasKeys = (value: object) => Object.values(value).some(entry => entry !== undefined);
 
@@ -78,8 +81,8 @@ const standAlone = ['text', 'node', 'object'] as const;
 
 const rule = z
 	.strictObject({
-		pod: podRule.refine(hasKeys, {error: 'a pod condition needs at least one key'}).optional(),
-		event: eventRule.refine(hasKeys, {error: 'an event condition needs at least one key'}).optional(),
+		pod: podRule.refine(hasKeys, {error: 'a pod condition needs at least one key', ...whenValid}).optional(),
+		event: eventRule.refine(hasKeys, {error: 'an event condition needs at least one key', ...whenValid}).optional(),
 		log: logRule.optional(),
 		text: textRule.optional(),
 		node: nodeRule.optional(),
@@ -96,7 +99,7 @@ const rule = z
 			const others = present.filter(key => key !== alone).join(', ');
 			context.addIssue({code: 'custom', message: `${alone} cannot be combined with ${others} in one rule`, path: [alone]});
 		}
-	});
+	}, whenValid);
 
 export type RuleInput = z.output<typeof rule>;
 
@@ -134,7 +137,7 @@ export const frontMatterSchema = z
 				}
 			});
 		});
-	});
+	}, whenValid);
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
@@ -169,11 +172,11 @@ function checkSummary(summary: string | undefined, known: string[], path: Array<
 
 /** Messages for the schema's issues, without the location (the caller adds file, line and key path). */
 export const frontMatterErrors: z.core.$ZodErrorMap = issue => {
+	// A value schema that sees undefined was given no value at all.
+	if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return `missing required key "${String(issue.path?.at(-1) ?? '')}"`;
 	switch (issue.code) {
-		case 'invalid_type': {
-			if (issue.input === undefined) return `missing required key "${String(issue.path?.at(-1) ?? '')}"`;
+		case 'invalid_type':
 			return `expected ${typeWords[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
-		}
 		case 'invalid_value':
 			return `expected ${oneOf(issue.values.map(String))}, got ${describeValue(issue.input)}`;
 		case 'invalid_union':

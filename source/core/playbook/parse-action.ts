@@ -46,11 +46,10 @@ export function parseAction(fence: Fence, known: ReadonlySet<string> | null): Ac
 	const verbProblem = checkVerb(fence.kind, argv);
 	if (verbProblem) problem(verbProblem, lineOf(fence.content.search(/\S/)));
 
-	for (const element of argv) {
-		if (/\{\{|\}\}/.test(element.replace(wellFormedPlaceholder, ''))) {
-			problem(`malformed placeholder in "${element}" (write {{name}}: a letter, then letters, digits or _)`, lineOf(fence.content.indexOf(element)));
-		}
-	}
+	const spaced = /\{\{\s+[A-Za-z]\w*\s*\}\}|\{\{[A-Za-z]\w*\s+\}\}/.exec(fence.content);
+	const malformed = argv.find(element => /\{\{|\}\}/.test(element.replace(wellFormedPlaceholder, '')));
+	if (spaced) problem(`write ${spaced[0].replaceAll(/\s/g, '')} without spaces: the command is split at spaces`, lineOf(spaced.index));
+	else if (malformed !== undefined) problem(`malformed placeholder in "${malformed}" (write {{name}}: a letter, then letters, digits or _)`, lineOf(fence.content.indexOf(malformed)));
 	if (known) {
 		const usable = new Set([...known, ...(options.ask ? [options.ask.name] : [])]);
 		for (const name of placeholderNames(fence.content)) {

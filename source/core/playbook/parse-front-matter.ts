@@ -40,8 +40,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
 	const document = parseDocument(lines.slice(1, close).join('\n'), {lineCounter, prettyErrors: false, uniqueKeys: true});
 	// The YAML starts on the file's second line.
 	const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
-	for (const error of [...document.errors, ...document.warnings]) problem(lineAt(error.pos[0]), `YAML syntax error: ${error.message}`);
-	if (result.problems.length > 0) return result;
+	// Later YAML errors mostly follow from the first.
+	const yamlError = document.errors[0] ?? document.warnings[0];
+	if (yamlError) {
+		problem(lineAt(yamlError.pos[0]), `YAML syntax error: ${yamlError.message}`);
+		return result;
+	}
 
 	let data: unknown;
 	try {
@@ -57,7 +61,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
 			if (issue.code === 'unrecognized_keys') {
 				const allowed = issue.message ? ` (${issue.message})` : '';
 				for (const key of issue.keys) problem(locate([...issue.path, key], true), withLabel(issue.path, `unknown key "${key}"${allowed}`));
-			} else if (issue.code === 'invalid_type' && issue.message.startsWith('missing required key')) {
+			} else if (issue.message.startsWith('missing required key')) {
 				problem(locate(issue.path), withLabel(issue.path.slice(0, -1), issue.message));
 			} else {
 				problem(locate(issue.path), withLabel(issue.path, issue.message));
