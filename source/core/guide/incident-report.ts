@@ -1,6 +1,7 @@
 // A guided run written down as markdown for the incident channel or ticket: what was found,
 // what was run exactly, what it printed, and how long it took to fix.
 import {formatArgv} from '../command/split-command-line.js';
+import {redactArgv, redactSecrets} from '../text/redact.js';
 import {stripControlSequences} from '../text/strip-control.js';
 import type {DryRunRecord, GuideState, StepState} from './guide-state.js';
 
@@ -23,7 +24,7 @@ export function renderReport(state: GuideState, options: {now: number; context?:
 		'',
 		'## Finding',
 		'',
-		finding.summary,
+		redactSecrets(finding.summary),
 		'',
 		'## Evidence',
 		'',
@@ -43,7 +44,8 @@ function renderStep(step: StepState): string[] {
 	const action = step.step.action;
 	const lines = [`### ${step.index + 1}. ${step.step.title}: ${statusWords[step.status]}`, ''];
 	if (action) {
-		lines.push(...fenced([`$ ${step.display}`, ...Object.entries(step.env ?? {}).map(([name, value]) => `# with ${name}=${value}`)]), '');
+		const env = Object.entries(step.env ?? {}).map(([name, value]) => `# with ${redactSecrets(`${name}=${value}`)}`);
+		lines.push(...fenced([`$ ${commandText(step)}`, ...env]), '');
 	} else {
 		lines.push('Manual step, done by hand outside kconsole.', '');
 	}
@@ -52,14 +54,16 @@ function renderStep(step: StepState): string[] {
 	if (step.startedAt !== undefined) facts.push(`Started ${timestamp(step.startedAt)}${step.durationMs === undefined ? '' : `, took ${duration(step.durationMs)}`}.`);
 	if (step.exitCode !== undefined && step.exitCode !== null) facts.push(`Exit code ${step.exitCode}.`);
 	if (step.signal) facts.push(`Killed by ${step.signal}.`);
-	if (step.dryRun && step.dryRun.exitCode !== undefined) facts.push(`Dry run \`${formatArgv(step.dryRun.argv)}\`: ${dryRunWords(step.dryRun)}.`);
-	if (step.error) facts.push(`Error: ${step.error}`);
-	if (step.note) facts.push(`Note: ${step.note}`);
+	if (step.dryRun && step.dryRun.exitCode !== undefined) facts.push(`Dry run \`${formatArgv(redactArgv(step.dryRun.argv))}\`: ${dryRunWords(step.dryRun)}.`);
+	if (step.error) facts.push(`Error: ${redactSecrets(step.error)}`);
+	if (step.note) facts.push(`Note: ${redactSecrets(step.note)}`);
 	if (facts.length > 0) lines.push(...facts.map(fact => `- ${fact}`), '');
 	const total = step.output.length + step.outputDropped;
 	if (total > 0) {
 		const shown = step.output.slice(-reportLines);
-		lines.push(shown.length < total ? `Output (last ${shown.length} of ${total} lines):` : 'Output:', '', ...fenced(shown.map(line => line.line)), '');
+		// Redacted as one text, so a private key spanning lines is found whole.
+		const text = redactSecrets(shown.map(line => line.line).join('\n'));
+		lines.push(shown.length < total ? `Output (last ${shown.length} of ${total} lines):` : 'Output:', '', ...fenced(text.split('\n')), '');
 	}
 	return lines;
 }
@@ -91,12 +95,20 @@ const statusWords: Record<StepState['status'], string> = {
 
 function dryRunWords(dryRun: DryRunRecord): string {
 	if (dryRun.exitCode === 0 && !dryRun.error) return 'accepted by the server';
-	return `rejected (${dryRun.error ?? `exit code ${dryRun.exitCode}`})`;
+	return `rejected (${dryRun.error ? redactSecrets(dryRun.error) : `exit code ${dryRun.exitCode}`})`;
 }
 
 /** Evidence comes from the cluster: made inert, and every line of it kept inside the quote. */
 function quote(text: string): string[] {
-	return stripControlSequences(text).split('\n').map(line => `> ${line}`);
+	return redactSecrets(stripControlSequences(text)).split('\n').map(line => `> ${line}`);
+}
+
+/** The exact command, secrets replaced; the text as shown when no argv could be built. */
+function commandText(step: StepState): string {
+	const kind = step.step.action?.kind;
+	if (!step.argv) return redactSecrets(step.display);
+	const command = formatArgv(redactArgv(step.argv));
+	return kind === 'probe' || kind === 'wait' ? `${kind} ${command}` : command;
 }
 
 /** A fenced block that its own content cannot close. */

@@ -2,7 +2,7 @@ import test from 'ava';
 import {createRun} from '../../../source/core/guide/guide-reducer.js';
 import {renderReport} from '../../../source/core/guide/incident-report.js';
 import type {GuideState} from '../../../source/core/guide/guide-state.js';
-import {complete, drive, imagePullFinding, imagePullPlaybook} from './playbook-fixtures.js';
+import {complete, drive, imagePullFinding, imagePullPlaybook, step} from './playbook-fixtures.js';
 
 const t0 = Date.UTC(2025, 2, 14, 9, 30, 0);
 
@@ -89,6 +89,21 @@ test('evidence from the cluster stays quoted and inert', t => {
 	const finding = {...imagePullFinding(), evidence: ['first line\nsecond line', 'title \u001B]0;pwned\u0007set']};
 	const report = renderReport(createRun({playbook: imagePullPlaybook(), finding, mode: 'read-write', now: t0}), {now: t0});
 	t.true(report.includes('> first line\n> second line\n> title set\n'), report);
+});
+
+test('secrets in commands and output are redacted in the report', t => {
+	const login = step('Create the pull secret', 'kubectl', 'kubectl create secret docker-registry regcred --docker-server=registry.shop.io --docker-username=ci --docker-password={{registryPassword}} -n {{namespace}}');
+	const token = step('Check the registry', 'kubectl', 'kubectl get pods -n {{namespace}} --token {{apiToken}}');
+	const playbook = imagePullPlaybook([login, token]);
+	let state = createRun({playbook, finding: imagePullFinding({registryPassword: 'hunter2hunter2', apiToken: 'abcdef123456'}), mode: 'read-write', now: t0});
+	state = complete(drive(state, {type: 'confirm', now: t0}), ['secret/regcred created', 'password: hunter2hunter2'], 0, t0 + 10);
+	state = complete(drive(state, {type: 'confirm', now: t0 + 20}), ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEpAIBAAKCAQEA', '-----END RSA PRIVATE KEY-----'], 0, t0 + 30);
+	const report = renderReport(state, {now: t0 + 40});
+	t.false(report.includes('hunter2'), report);
+	t.false(report.includes('abcdef123456'), report);
+	t.false(report.includes('MIIEpAIBAAKCAQEA'), report);
+	t.true(report.includes('--docker-password=<redacted>'), report);
+	t.true(report.includes('--token \'<redacted>\''), report);
 });
 
 test('output holding backticks cannot close its fence', t => {
