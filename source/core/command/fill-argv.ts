@@ -1,4 +1,5 @@
-import {placeholderNames} from './placeholders.js';
+import {placeholderPattern} from './placeholders.js';
+import {validatePlaceholder} from './validate-value.js';
 
 export type FillResult = {ok: true; argv: string[]} | {ok: false; error: string};
 
@@ -9,12 +10,16 @@ export type FillResult = {ok: true; argv: string[]} | {ok: false; error: string}
 export function fillArgv(template: string[], values: Record<string, string | undefined>): FillResult {
 	const argv: string[] = [];
 	for (const element of template) {
-		let filled = element;
-		for (const name of placeholderNames(element)) {
+		let error: string | undefined;
+		// One pass over the template: a value that itself holds `{{…}}` is never expanded again.
+		const filled = element.replace(placeholderPattern(), (whole, name: string) => {
+			if (error !== undefined) return whole;
 			const value = values[name];
-			if (value === undefined || value === '') return {ok: false, error: `no value for {{${name}}}`};
-			filled = filled.replaceAll(new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`, 'g'), () => value);
-		}
+			if (value === undefined || value === '') error = `no value for {{${name}}}`;
+			else error = validatePlaceholder(name, value) ?? undefined;
+			return error === undefined ? value! : whole;
+		});
+		if (error !== undefined) return {ok: false, error};
 		argv.push(filled);
 	}
 	return {ok: true, argv};
