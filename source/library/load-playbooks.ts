@@ -12,13 +12,19 @@ export const shippedPlaybooksDirectory = fileURLToPath(new URL('../../playbooks/
 
 export type LoadedLibrary = {playbooks: Playbook[]; problems: Problem[]; notes: Problem[]};
 
-/**
- * dirs: user directories (a path to one .md file works too), read after the shipped ones.
- * Problems about a directory have line 0, which formatProblem leaves out.
- */
-export async function loadPlaybooks(options: {dirs?: string[]; shipped?: boolean} = {}): Promise<LoadedLibrary> {
+export type LoadOptions = {
+	/** User directories (a path to one .md file works too), read after the shipped ones. */
+	dirs?: string[];
+	/** Read the shipped playbooks (default true). */
+	shipped?: boolean;
+	/** Where the shipped playbooks are; tests point it elsewhere. */
+	shippedDirectory?: string;
+};
+
+/** Problems about a whole directory or an unreadable file have line 0, which formatProblem leaves out. */
+export async function loadPlaybooks(options: LoadOptions = {}): Promise<LoadedLibrary> {
 	const sources = [
-		...(options.shipped === false ? [] : [{directory: shippedPlaybooksDirectory, shipped: true}]),
+		...(options.shipped === false ? [] : [{directory: options.shippedDirectory ?? shippedPlaybooksDirectory, shipped: true}]),
 		...(options.dirs ?? []).map(directory => ({directory: path.resolve(directory), shipped: false})),
 	];
 	const problems: Problem[] = [];
