@@ -1,0 +1,111 @@
+import type {ContainerStateTerminated, ContainerStatus, Pod} from '../objects/types.js';
+import type {PodRule} from '../playbook/types.js';
+
+/** What one rule found: the exact strings that fired it, its named groups, the container it is about. */
+export type RuleMatch = {evidence: string[]; captures: Record<string, string>; container: string | null};
+
+type ContainerView = {name: string; image: string; status: ContainerStatus | undefined};
+
+/** Init containers then regular ones; a container without a status yet still has its name and image. */
+export function podContainers(pod: Pod): ContainerView[] {
+	const statuses = new Map<string, ContainerStatus>();
+	for (const status of pod.status?.initContainerStatuses ?? []) statuses.set(status.name, status);
+	for (const status of pod.status?.containerStatuses ?? []) statuses.set(status.name, status);
+	const views: ContainerView[] = [];
+	const seen = new Set<string>();
+	for (const container of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+		const status = statuses.get(container.name);
+		views.push({name: container.name, image: container.image || status?.image || '', status});
+		seen.add(container.name);
+	}
+	for (const [name, status] of statuses) if (!seen.has(name)) views.push({name, image: status.image, status});
+	return views;
+}
+
+/** A container's last termination is history once the container runs and is ready again. */
+export function lastStateCounts(status: ContainerStatus | undefined): boolean {
+	return status !== undefined && !status.ready;
+}
+
+/** The container image, from the pod spec (what the user wrote), else from its status. */
+export function containerImage(pod: Pod, container: string): string | undefined {
+	return podContainers(pod).find(view => view.name === container)?.image || undefined;
+}
+
+/**
+ * The pod conditions of one rule. Container conditions must hold for one container, and `also`
+ * (the rest of the rule, e.g. a log line from that container) must hold for the same container.
+ */
+export function matchPod(rule: PodRule, pod: Pod, also: (container: string | null) => boolean, out: RuleMatch): boolean {
+	const phase = pod.status?.phase;
+	if (rule.phase && !(phase && rule.phase.includes(phase))) return false;
+	const perContainer = [rule.waiting, rule.terminated, rule.exitCode, rule.minRestarts, rule.message, rule.image, rule.container];
+	if (perContainer.every(condition => condition === undefined)) {
+		if (!also(null)) return false;
+		if (phase) out.evidence.push(`status.phase=${phase}`);
+		return true;
+	}
+	for (const view of podContainers(pod)) {
+		const hit = containerHit(rule, view);
+		if (!hit || !also(view.name)) continue;
+		out.container = view.name;
+		if (rule.container) addGroups(rule.container, view.name, out.captures);
+		if (rule.image) addGroups(rule.image, view.image, out.captures);
+		if (rule.message && hit.message !== undefined) addGroups(rule.message, hit.message, out.captures);
+		out.evidence.push(...containerEvidence(rule, view, hit));
+		if (rule.phase && phase) out.evidence.push(`status.phase=${phase}`);
+		return true;
+	}
+	return false;
+}
+
+type ContainerHit = {termination: ContainerStateTerminated | undefined; message: string | undefined; messageFrom: 'waiting' | ContainerStateTerminated | undefined};
+
+function containerHit(rule: PodRule, view: ContainerView): ContainerHit | null {
+	if (rule.container && !rule.container.test(view.name)) return null;
+	if (rule.image && !rule.image.test(view.image)) return null;
+	const {status} = view;
+	if (rule.minRestarts !== undefined && (status?.restartCount ?? 0) < rule.minRestarts) return null;
+	const waiting = status?.state?.waiting;
+	if (rule.waiting && !(waiting?.reason && rule.waiting.includes(waiting.reason))) return null;
+	const terminations = [status?.state?.terminated, lastStateCounts(status) ? status?.lastState?.terminated : undefined];
+	let termination: ContainerStateTerminated | undefined;
+	if (rule.terminated || rule.exitCode) {
+		termination = terminations.find(
+			candidate =>
+				candidate !== undefined &&
+				(!rule.terminated || (candidate.reason !== undefined && rule.terminated.includes(candidate.reason))) &&
+				(!rule.exitCode || rule.exitCode.includes(candidate.exitCode)),
+		);
+		if (!termination) return null;
+	}
+	if (!rule.message) return {termination, message: undefined, messageFrom: undefined};
+	if (waiting?.message && rule.message.test(waiting.message)) return {termination, message: waiting.message, messageFrom: 'waiting'};
+	const source = terminations.find(candidate => candidate?.message && rule.message!.test(candidate.message));
+	return source ? {termination, message: source.message, messageFrom: source} : null;
+}
+
+function containerEvidence(rule: PodRule, view: ContainerView, hit: ContainerHit): string[] {
+	const lines: string[] = [];
+	const waiting = view.status?.state?.waiting;
+	if (waiting && (rule.waiting || hit.messageFrom === 'waiting')) {
+		lines.push(`container ${view.name} waiting: ${waiting.reason ?? 'Waiting'}${waiting.message ? `: ${waiting.message}` : ''}`);
+	}
+	if (hit.termination) lines.push(terminationLine(view.name, hit.termination, hit.messageFrom === hit.termination));
+	if (hit.messageFrom && hit.messageFrom !== 'waiting' && hit.messageFrom !== hit.termination) lines.push(terminationLine(view.name, hit.messageFrom, true));
+	if (rule.minRestarts !== undefined) lines.push(`container ${view.name} restarted ${view.status?.restartCount ?? 0} times`);
+	if (lines.length === 0) lines.push(`container ${view.name} image ${view.image}`);
+	return lines;
+}
+
+function terminationLine(container: string, termination: ContainerStateTerminated, withMessage: boolean): string {
+	const what = termination.reason ? `: ${termination.reason} (exit ${termination.exitCode})` : ` (exit ${termination.exitCode})`;
+	return `container ${container} terminated${what}${withMessage && termination.message ? `: ${termination.message}` : ''}`;
+}
+
+/** Copies the regex's named groups that took part in the match into `captures` (later wins). */
+export function addGroups(regex: RegExp, text: string, captures: Record<string, string>): void {
+	const groups = regex.exec(text)?.groups;
+	if (!groups) return;
+	for (const [name, value] of Object.entries(groups)) if (value !== undefined) captures[name] = value;
+}
