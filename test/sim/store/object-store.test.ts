@@ -3,6 +3,7 @@ import type {KubeObject} from '../../../source/core/objects/types.js';
 import {Clock} from '../../../source/sim/clock.js';
 import {ObjectStore, type StoreEvent} from '../../../source/sim/store/object-store.js';
 import {resourceFor} from '../../../source/sim/store/resources.js';
+import type {StatusError} from '../../../source/sim/store/status-error.js';
 
 const namespaces = resourceFor('Namespace');
 const pods = resourceFor('Pod');
@@ -29,14 +30,14 @@ test('create assigns uid, creation time and a growing resourceVersion', t => {
 test('create rejects duplicates, bad names and missing or terminating namespaces with Kubernetes status codes', t => {
 	const store = storeWithNamespace();
 	store.create(configmaps, configMap('a'));
-	t.is(t.throws(() => store.create(configmaps, configMap('a')))!.code, 409);
-	t.is(t.throws(() => store.create(configmaps, configMap('Bad_Name')))!.code, 422);
-	t.is(t.throws(() => store.create(configmaps, {...configMap('x'), metadata: {name: 'x', namespace: 'nope'}}))!.code, 404);
+	t.is(t.throws<StatusError>(() => store.create(configmaps, configMap('a')))!.code, 409);
+	t.is(t.throws<StatusError>(() => store.create(configmaps, configMap('Bad_Name')))!.code, 422);
+	t.is(t.throws<StatusError>(() => store.create(configmaps, {...configMap('x'), metadata: {name: 'x', namespace: 'nope'}}))!.code, 404);
 	store.mutate(namespaces, undefined, 'shop', draft => {
 		draft.spec = {finalizers: ['kubernetes']};
 	});
 	store.delete(namespaces, undefined, 'shop');
-	const error = t.throws(() => store.create(configmaps, configMap('late'))) as {code: number; message: string};
+	const error = t.throws<StatusError>(() => store.create(configmaps, configMap("late")))!;
 	t.is(error.code, 403);
 	t.regex(error.message, /being terminated/);
 });
@@ -48,7 +49,7 @@ test('replace checks resourceVersion and a no-op keeps it', t => {
 	t.is(same.metadata.resourceVersion, created.metadata.resourceVersion);
 	const changed = store.replace(configmaps, {...structuredClone(created), data: {k: 'w'}});
 	t.not(changed.metadata.resourceVersion, created.metadata.resourceVersion);
-	t.is(t.throws(() => store.replace(configmaps, {...structuredClone(created), data: {k: 'x'}}))!.code, 409);
+	t.is(t.throws<StatusError>(() => store.replace(configmaps, {...structuredClone(created), data: {k: 'x'}}))!.code, 409);
 });
 
 test('finalizers keep an object until they are removed', t => {
