@@ -1,7 +1,9 @@
 // One action block of a step: the fence's info string gives kind and options, the content the
 // command. Everything is checked here so the guide only ever sees actions it can run.
-import {placeholderNames} from '../command/placeholders.js';
-import {splitCommandLine} from '../command/split-command-line.js';
+import {placeholderNames, placeholderPattern} from '../command/placeholders.js';
+import {shellCommand} from '../command/shell-command.js';
+import {splitCommandLine, type SplitResult} from '../command/split-command-line.js';
+import {validatePlaceholder} from '../command/validate-value.js';
 import {captureNames, compilePattern} from './compile-pattern.js';
 import type {Action, ActionKind, Ask} from './types.js';
 
@@ -20,8 +22,6 @@ export type ActionResult = {
 
 const optionKeys = ['timeout', 'ask', 'prompt', 'default', 'capture'];
 const placeholderName = /^[A-Za-z][A-Za-z0-9_]*$/;
-// The placeholder syntax of ../command/placeholders.ts; what is left after removing these is malformed.
-const wellFormedPlaceholder = /\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}/g;
 
 /** known: placeholders usable in this step, or null to skip placeholder checks (front matter broken). */
 export function parseAction(fence: Fence, known: ReadonlySet<string> | null): ActionResult {
@@ -37,19 +37,20 @@ export function parseAction(fence: Fence, known: ReadonlySet<string> | null): Ac
 		problem(`empty ${fence.kind} block`);
 		return {action: null, problems, names};
 	}
-	const split = splitCommandLine(fence.content);
+	const split = fence.kind === 'sh' ? checkShellScript(text) : splitCommandLine(fence.content);
 	if (!split.ok) {
-		problem(`cannot split the command: ${split.error}`);
+		problem(`cannot ${fence.kind === 'sh' ? 'run the script' : 'split the command'}: ${split.error}`);
 		return {action: null, problems, names};
 	}
 	const {argv} = split;
 	const verbProblem = checkVerb(fence.kind, argv);
 	if (verbProblem) problem(verbProblem, lineOf(fence.content.search(/\S/)));
 
-	const spaced = /\{\{\s+[A-Za-z]\w*\s*\}\}|\{\{[A-Za-z]\w*\s+\}\}/.exec(fence.content);
-	const malformed = argv.find(element => /\{\{|\}\}/.test(element.replace(wellFormedPlaceholder, '')));
+	const spaced = fence.kind === 'sh' ? null : /\{\{\s+[A-Za-z]\w*\s*\}\}|\{\{[A-Za-z]\w*\s+\}\}/.exec(fence.content);
+	// A dotted or dashed word in braces was meant as a placeholder; `{{.Field}}` and `{{range …}}` are Go templates and pass.
+	const malformed = [...fence.content.matchAll(/\{\{\s*[A-Za-z][\w.-]*\s*\}\}/g)].find(match => match[0].replace(placeholderPattern(), '') !== '');
 	if (spaced) problem(`write ${spaced[0].replaceAll(/\s/g, '')} without spaces: the command is split at spaces`, lineOf(spaced.index));
-	else if (malformed !== undefined) problem(`malformed placeholder in "${malformed}" (write {{name}}: a letter, then letters, digits or _)`, lineOf(fence.content.indexOf(malformed)));
+	else if (malformed) problem(`malformed placeholder ${malformed[0]} (a name is a letter, then letters, digits or _)`, lineOf(malformed.index));
 	if (known) {
 		const usable = new Set([...known, ...(options.ask ? [options.ask.name] : [])]);
 		for (const name of placeholderNames(fence.content)) {
@@ -66,6 +67,17 @@ export function parseAction(fence: Fence, known: ReadonlySet<string> | null): Ac
 }
 
 type Options = {timeoutMs?: number; ask?: Ask; capture?: RegExp};
+
+// An sh block is a script for /bin/sh (pipes are the point of it) whose values travel in the
+// environment; shellCommand refuses placeholders where that cannot work. It also checks values,
+// so each placeholder gets a sample its check accepts and only the script's own problems remain.
+const sampleValues = ['a', '1', 'a:1', 'http://a'];
+
+function checkShellScript(text: string): SplitResult {
+	const values = Object.fromEntries(placeholderNames(text).map(name => [name, sampleValues.find(value => validatePlaceholder(name, value) === null) ?? 'a']));
+	const built = shellCommand(text, values);
+	return built.ok ? {ok: true, argv: ['/bin/sh', '-c', text]} : built;
+}
 
 function parseOptions(fence: Fence, problem: (message: string) => void): Options {
 	const optionsText = fence.info.trim().slice(fence.kind.length).trim();

@@ -71,7 +71,14 @@ test('image-pull: default steps with titles, lines, prose and every action kind 
 			line: 64,
 			// A fence without a language is an example and stays in the prose.
 			prose: 'Run it yourself if you like:\n```\ndocker pull {{image}}\n```',
-			action: {kind: 'sh', text: 'docker image inspect {{image}}', argv: ['docker', 'image', 'inspect', '{{image}}'], line: 69, timeoutMs: 120_000},
+			// A script for /bin/sh: pipes are allowed, Go templates are not placeholders.
+			action: {
+				kind: 'sh',
+				text: "docker image ls --format '{{.Repository}}:{{.Tag}}' | grep {{repository}}",
+				argv: ['/bin/sh', '-c', "docker image ls --format '{{.Repository}}:{{.Tag}}' | grep {{repository}}"],
+				line: 69,
+				timeoutMs: 120_000,
+			},
 		},
 		{
 			title: 'Point the deployment at a good image',
