@@ -76,8 +76,8 @@ const objectRule = z
 const hasKeys = (value: object) => Object.values(value).some(entry => entry !== undefined);
 
 const ruleKeys = ['pod', 'event', 'log', 'text', 'node', 'object'] as const;
-// pod, log and event conditions can hold for one pod together; the others have their own subject.
-const standAlone = ['text', 'node', 'object'] as const;
+// What each key is about: an event is about its involved object, whatever the other keys name.
+const keySubject = {pod: 'pod', log: 'pod', event: undefined, node: 'node', object: 'object', text: 'text'} as const;
 
 const rule = z
 	.strictObject({
@@ -94,10 +94,14 @@ const rule = z
 			context.addIssue({code: 'custom', message: `a rule needs one of ${ruleKeys.join(', ')}`, path: []});
 			return;
 		}
-		const alone = standAlone.find(key => value[key] !== undefined);
-		if (alone && present.length > 1) {
-			const others = present.filter(key => key !== alone).join(', ');
-			context.addIssue({code: 'custom', message: `${alone} cannot be combined with ${others} in one rule`, path: [alone]});
+		// Free text has no events; otherwise one rule's conditions must be about one subject.
+		const first = present.find(key => keySubject[key] !== undefined);
+		const clash = value.text
+			? present.find(key => key !== 'text')
+			: present.find(key => keySubject[key] !== undefined && first !== undefined && keySubject[key] !== keySubject[first]);
+		if (clash) {
+			const [key, other] = value.text ? ['text', clash] : [clash, first!];
+			context.addIssue({code: 'custom', message: `${key} cannot be combined with ${other} in one rule`, path: [key]});
 		}
 	}, whenValid);
 

@@ -172,13 +172,13 @@ test('object rules: field with equals, exists and pattern, and derived checks', 
 	]);
 });
 
-test('node rules: an unquoted True is the status word, and a step without a block is manual', t => {
+test('node rules: an unquoted True is the status word, events about the node, a step without a block is manual', t => {
 	const playbook = parseFixture('node-pressure.md');
 	t.deepEqual(playbook.match, [
 		{line: 6, node: {condition: 'MemoryPressure', status: 'True'}},
-		{line: 7, node: {condition: 'Ready', status: 'Unknown'}},
+		{line: 7, node: {condition: 'Ready', status: 'Unknown'}, event: {reason: ['NodeNotReady']}},
 	]);
-	t.deepEqual(playbook.steps[1], {title: 'Free memory on the node', line: 18, prose: 'Stop what you do not need, or give the VM more memory.', action: null});
+	t.deepEqual(playbook.steps[1], {title: 'Free memory on the node', line: 19, prose: 'Stop what you do not need, or give the VM more memory.', action: null});
 });
 
 test('Windows line endings and a byte order mark change nothing', t => {
