@@ -87,7 +87,7 @@ export function validatePlaceholder(name: string, value: string): string | null 
 }
 
 /** The value in double quotes, shortened, with every control character escaped so the message stays one inert line. */
-export function quoteForMessage(value: string): string {
+function quoteForMessage(value: string): string {
 	const shown = value.length > 80 ? `${value.slice(0, 77)}…` : value;
 	const escaped = shown.replace(/[\\"]/g, '\\$&').replace(new RegExp(controlCharacters.source, 'g'), character => {
 		const named: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'};
