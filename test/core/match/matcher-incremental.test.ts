@@ -1,7 +1,7 @@
 import test from 'ava';
 import {Matcher, matchAll} from '../../../source/core/match/matcher.js';
 import type {Finding} from '../../../source/core/match/types.js';
-import {at, endpoints, event, healthyPod, ingress, ingressClass, now, pod, running, service, touched, waiting} from './fixtures/kube.js';
+import {at, endpoints, event, healthyPod, ingress, ingressClass, now, pod, replicaSet, running, service, touched, waiting} from './fixtures/kube.js';
 import {crashLoop, imagePull, library, pendingUnschedulable, playbook} from './fixtures/playbooks.js';
 import {corednsBind, oomKilled, proxyRefused, resolverFailure, tagNotFound, wrongCommand} from './fixtures/scenarios.js';
 
@@ -204,13 +204,14 @@ test('text subjects come and go with setText', t => {
 
 test('deployment: from the ReplicaSet owner when known, else the name without the pod-template-hash', t => {
 	const rolled = pod({deployment: 'frontend', hash: '6c9f8d7b5', containers: [{name: 'app', image: 'nginx:1.99', state: waiting('ImagePullBackOff', 'Back-off pulling image "nginx:1.99"')}]});
-	const replicaSet = {apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {name: 'frontend-6c9f8d7b5', namespace: 'shop', ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: 'storefront', uid: 'd1', controller: true}]}};
+	const owned = replicaSet('frontend-6c9f8d7b5', 'storefront');
 	const cases = [
-		{name: 'ReplicaSet known', objects: [replicaSet, rolled], deployment: 'storefront'},
+		{name: 'ReplicaSet known (its Deployment was renamed)', objects: [owned, rolled], deployment: 'storefront'},
+		{name: 'ReplicaSet known without a Deployment owner', objects: [replicaSet('frontend-6c9f8d7b5', null), rolled], deployment: undefined},
 		{name: 'ReplicaSet unknown', objects: [rolled], deployment: 'frontend'},
 		{name: 'StatefulSet pod', objects: [pod({deployment: 'db', name: 'db-0', owner: {kind: 'StatefulSet', name: 'db'}, containers: [{name: 'db', image: 'postgres:16.99', state: waiting('ErrImagePull')}]})], deployment: undefined},
 	];
-	for (const {name, objects, deployment} of cases) t.is(matchAll({objects}, [imagePull], {now: () => now})[0].captures.deployment, deployment, name);
+	for (const {name, objects, deployment} of cases) t.is(matchAll({objects}, [imagePull], {now: () => now})[0].captures.deployment as string | undefined, deployment, name);
 });
 
 test('matchAll equals the incremental result after the same objects arrive in any order', t => {
