@@ -1,0 +1,118 @@
+// A playbook as `kconsole playbooks show` prints it: what it recognises, its variants, and its
+// steps with the exact commands, in plain text that reads in a terminal and a pager.
+import {classify} from '../core/command/classify-command.js';
+import type {Action, Playbook, Rule, Step} from '../core/playbook/types.js';
+
+export function formatPlaybook(playbook: Playbook, file: string): string {
+	const out: string[] = [];
+	out.push(`${playbook.id}: ${playbook.title}`, `severity ${playbook.severity}, priority ${playbook.priority}, ${file}`, '');
+	if (playbook.explanation.trim()) out.push(playbook.explanation.trim(), '');
+	out.push('Recognises (any of):', ...playbook.match.map(rule => `  - ${describeRule(rule)}`), '');
+	if (playbook.variants.length > 0) {
+		out.push('Variants (the first that also matches):');
+		for (const variant of playbook.variants) {
+			out.push(`  ${variant.id}: ${variant.title}`, ...variant.match.map(rule => `    - ${describeRule(rule)}`));
+		}
+		out.push('');
+	}
+	out.push(...formatSteps('Steps', playbook.steps));
+	for (const variant of playbook.variants) {
+		if (variant.steps.length === 0 && !variant.explanation.trim()) continue;
+		out.push(`Variant ${variant.id}`);
+		if (variant.explanation.trim()) out.push(indent(variant.explanation.trim(), '  '), '');
+		if (variant.steps.length > 0) out.push(...formatSteps('  Steps (instead of the default ones)', variant.steps, '  '));
+	}
+	return `${out.join('\n').trimEnd()}\n`;
+}
+
+function formatSteps(heading: string, steps: Step[], margin = ''): string[] {
+	if (steps.length === 0) return [];
+	const out = [`${heading}:`];
+	steps.forEach((step, index) => {
+		out.push(`${margin}  ${index + 1}. ${step.title}`);
+		if (step.prose.trim()) out.push(indent(step.prose.trim(), `${margin}     `));
+		out.push(`${margin}     ${describeAction(step.action)}`);
+	});
+	out.push('');
+	return out;
+}
+
+/** The parser's defaults per kind (playbook-format.md); only other timeouts are worth printing. */
+const defaultTimeoutMs: Record<Action['kind'], number> = {kubectl: 60_000, sh: 60_000, probe: 10_000, wait: 120_000};
+
+function describeAction(action: Action | null): string {
+	if (!action) return '(manual: mark it done when it is)';
+	const timeout = action.timeoutMs === undefined || action.timeoutMs === defaultTimeoutMs[action.kind] ? '' : `timeout ${formatDuration(action.timeoutMs)}`;
+	const options = [timeout, action.ask ? `asks for {{${action.ask.name}}}: ${action.ask.prompt}` : ''].filter(Boolean);
+	const suffix = options.length > 0 ? `   (${options.join('; ')})` : '';
+	const command = action.text.replace(/\\\n\s*/g, '').replace(/\n/g, ' ');
+	switch (action.kind) {
+		case 'kubectl':
+			return `$ ${command}   [kubectl, ${classify(action.argv) === 'read' ? 'reads' : 'writes'}]${suffix}`;
+		case 'sh':
+			return `$ ${command}   [host command, always confirmed]${suffix}`;
+		case 'probe':
+			return `probe: ${command}${suffix}`;
+		case 'wait':
+			return `wait: ${command}${suffix}`;
+	}
+}
+
+export function describeRule(rule: Rule): string {
+	const parts: string[] = [];
+	if (rule.pod) {
+		const pod = rule.pod;
+		const conditions = [
+			pod.waiting && `waiting ${pod.waiting.join(' or ')}`,
+			pod.terminated && `terminated ${pod.terminated.join(' or ')}`,
+			pod.exitCode && `exit code ${pod.exitCode.join(' or ')}`,
+			pod.minRestarts !== undefined && `${pod.minRestarts}+ restarts`,
+			pod.message && `message ${pattern(pod.message)}`,
+			pod.image && `image ${pattern(pod.image)}`,
+			pod.container && `container ${pattern(pod.container)}`,
+			pod.phase && `phase ${pod.phase.join(' or ')}`,
+		];
+		parts.push(`pod container ${conditions.filter(Boolean).join(', ')}`);
+	}
+	if (rule.event) {
+		const event = rule.event;
+		const conditions = [
+			event.type && `type ${event.type}`,
+			event.reason && `reason ${event.reason.join(' or ')}`,
+			event.message && `message ${pattern(event.message)}`,
+			event.kind && `about a ${event.kind.join(' or ')}`,
+		];
+		parts.push(`event ${conditions.filter(Boolean).join(', ')}`);
+	}
+	if (rule.log) parts.push(`log line ${pattern(rule.log.pattern)}${rule.log.container ? ` in container ${pattern(rule.log.container)}` : ''}`);
+	if (rule.text) parts.push(`text ${pattern(rule.text.pattern)}`);
+	if (rule.node) parts.push(`node condition ${rule.node.condition}=${rule.node.status}`);
+	if (rule.object) {
+		const object = rule.object;
+		const condition = object.check
+			? `check ${object.check}`
+			: object.equals !== undefined
+				? `${object.field} = ${String(object.equals)}`
+				: object.pattern
+					? `${object.field} ${pattern(object.pattern)}`
+					: `${object.field} ${object.exists === false ? 'missing' : 'present'}`;
+		parts.push(`${object.kind} ${condition}`);
+	}
+	return `${parts.join(' and ')}   (line ${rule.line})`;
+}
+
+function formatDuration(ms: number): string {
+	if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+	return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function pattern(regex: RegExp): string {
+	return `/${regex.source}/${regex.flags.includes('i') ? 'i' : ''}`;
+}
+
+function indent(text: string, margin: string): string {
+	return text
+		.split('\n')
+		.map(line => (line ? `${margin}${line}` : ''))
+		.join('\n');
+}
