@@ -6,6 +6,9 @@ import {commandHelp, mainHelp} from './commands/help.js';
 /** Commands load lazily so `kconsole sim` never pays for Ink, and `diagnose` never for the UI. */
 const commands: Record<string, {summary: string; load: () => Promise<Command>}> = {
 	// Filled in as commands land.
+	diagnose: {summary: 'look at the cluster once and print what the playbooks recognise', load: async () => (await import('./commands/diagnose.js')).diagnoseCommand},
+	match: {summary: 'match saved Kubernetes objects (and logs) against the playbooks, offline', load: async () => (await import('./commands/match.js')).matchCommand},
+	playbooks: {summary: 'list, show and lint the playbooks', load: async () => (await import('./commands/playbooks.js')).playbooksCommand},
 };
 
 export const version: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
