@@ -1,11 +1,11 @@
 import {fillText} from '../command/placeholders.js';
 import type {KubeObject, Pod} from '../objects/types.js';
 import type {Finding} from './types.js';
-import type {LogPatterns} from './log-patterns.js';
 import {evaluateRule} from './evaluate-rule.js';
-import {containerImage, type RuleMatch} from './pod-conditions.js';
+import {containerImage} from './pod-conditions.js';
+import type {RuleMatch} from './rule-match.js';
 import type {CompiledPlaybook, CompiledRule} from './rule-index.js';
-import type {SubjectContext} from './subject.js';
+import type {ObjectStore, SubjectContext} from './subject.js';
 
 /** A finding with what orders it: its playbook's priority and its variant's position. */
 export type RankedFinding = {finding: Finding; priority: number; rank: number};
@@ -14,13 +14,13 @@ export const evidenceLimit = 5;
 const summaryLimit = 200;
 
 /** The playbook's finding for this subject, or null when none of its rules holds. */
-export function evaluatePlaybook(compiled: CompiledPlaybook, context: SubjectContext, patterns: LogPatterns): RankedFinding | null {
-	const matches = holding(compiled.rules, context, patterns);
+export function evaluatePlaybook(compiled: CompiledPlaybook, context: SubjectContext): RankedFinding | null {
+	const matches = holding(compiled.rules, context);
 	if (matches.length === 0) return null;
 	let variantIndex = -1;
 	let variantMatches: RuleMatch[] = [];
 	for (const [index, {rules}] of compiled.variants.entries()) {
-		variantMatches = holding(rules, context, patterns);
+		variantMatches = holding(rules, context);
 		if (variantMatches.length > 0) {
 			variantIndex = index;
 			break;
@@ -50,10 +50,10 @@ export function evaluatePlaybook(compiled: CompiledPlaybook, context: SubjectCon
 	return {finding, priority: playbook.priority, rank: variantIndex >= 0 ? variantIndex : compiled.variants.length};
 }
 
-function holding(rules: CompiledRule[], context: SubjectContext, patterns: LogPatterns): RuleMatch[] {
+function holding(rules: CompiledRule[], context: SubjectContext): RuleMatch[] {
 	const matches: RuleMatch[] = [];
 	for (const rule of rules) {
-		const match = evaluateRule(rule, context, patterns);
+		const match = evaluateRule(rule, context);
 		if (match) matches.push(match);
 	}
 	return matches;
@@ -71,10 +71,10 @@ function builtinCaptures(context: SubjectContext, container: string | null): Rec
 		captures.pod = name;
 		const pod = object as Pod | null;
 		setIf(captures, 'node', pod?.spec?.nodeName);
-		if (pod) setIf(captures, 'deployment', podDeployment(pod, context));
+		if (pod) setIf(captures, 'deployment', podDeployment(pod, context.store));
 		if (container !== null) {
 			captures.container = container;
-			if (pod) setIf(captures, 'image', containerImage(pod, container));
+			setIf(captures, 'image', containerImage(context, container));
 		}
 	}
 	return captures;
@@ -84,10 +84,10 @@ function builtinCaptures(context: SubjectContext, container: string | null): Rec
  * Pod → ReplicaSet → Deployment through ownerReferences when the ReplicaSet is known; otherwise the
  * ReplicaSet name without its `-<pod-template-hash>` suffix.
  */
-export function podDeployment(pod: Pod, context: Pick<SubjectContext, 'lookup'>): string | undefined {
+export function podDeployment(pod: Pod, store: ObjectStore): string | undefined {
 	const replicaSet = pod.metadata.ownerReferences?.find(owner => owner.kind === 'ReplicaSet')?.name;
 	if (!replicaSet) return undefined;
-	const known = context.lookup('ReplicaSet', pod.metadata.namespace ?? null, replicaSet);
+	const known = store.lookup('ReplicaSet', pod.metadata.namespace ?? null, replicaSet);
 	if (known) return ownerName(known, 'Deployment');
 	const hash = pod.metadata.labels?.['pod-template-hash'];
 	return hash && replicaSet.endsWith(`-${hash}`) ? replicaSet.slice(0, -(hash.length + 1)) : undefined;
@@ -108,8 +108,11 @@ function oneLine(text: string): string {
 
 /** Deduplicated and capped, keeping at least one line of the variant's own evidence. */
 function mergeEvidence(base: string[], extra: string[]): string[] {
-	const unique = [...new Set(base)];
-	const added = [...new Set(extra)].filter(line => !unique.includes(line));
-	const kept = unique.slice(0, evidenceLimit - Math.min(added.length, 1));
-	return [...kept, ...added].slice(0, evidenceLimit);
+	const kept: string[] = [];
+	for (const line of base) if (!kept.includes(line)) kept.push(line);
+	const added: string[] = [];
+	for (const line of extra) if (!kept.includes(line) && !added.includes(line)) added.push(line);
+	if (added.length > 0 && kept.length >= evidenceLimit) kept.length = evidenceLimit - 1;
+	for (const line of added) if (kept.length < evidenceLimit) kept.push(line);
+	return kept.length > evidenceLimit ? kept.slice(0, evidenceLimit) : kept;
 }

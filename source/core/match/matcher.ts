@@ -1,11 +1,12 @@
-import type {ContainerStatus, Event, KubeObject, Node, NodeCondition, Pod, PodCondition} from '../objects/types.js';
+import type {Event, KubeObject, Pod, PodCondition} from '../objects/types.js';
 import type {Playbook} from '../playbook/types.js';
 import {evaluatePlaybook, type RankedFinding} from './build-finding.js';
+import {Candidates} from './candidates.js';
 import {DeadlineQueue} from './deadline-queue.js';
 import {compareRanked, sameFindings} from './finding-order.js';
 import {hasHits, LineWindow, type PodLogs} from './log-window.js';
 import {RuleIndex} from './rule-index.js';
-import {eventTime, involvedSubject, storeKey, subjectKey, type EventEntry, type Subject, type SubjectContext} from './subject.js';
+import {eventTime, involvedSubject, storeKey, subjectKey, type EventEntry, type ObjectStore, type Subject, type SubjectContext} from './subject.js';
 import type {ContainerLog, Finding} from './types.js';
 
 export type MatcherOptions = {
@@ -45,9 +46,12 @@ export class Matcher {
 	readonly #found = new Map<string, readonly RankedFinding[]>();
 	readonly #deadlines = new Map<string, number>();
 	readonly #queue = new DeadlineQueue<Subject>();
-	readonly #stamps: number[];
-	readonly #candidates: number[] = [];
-	#stamp = 0;
+	readonly #candidates: Candidates;
+	readonly #store: ObjectStore = {
+		lookup: (kind, namespace, name) => this.#objects.get(kind)?.get(storeKey(namespace, name)),
+		objectsOf: kind => this.#objects.get(kind),
+		known: kind => this.#known.has(kind),
+	};
 	#sorted: Finding[] | null = [];
 	#version = 0;
 
@@ -57,7 +61,7 @@ export class Matcher {
 		this.#windowMs = options.eventWindowMs ?? 15 * 60_000;
 		this.#lineLimit = options.logLinesPerContainer ?? 200;
 		this.#known = new Set(options.listedKinds);
-		this.#stamps = Array.from({length: playbooks.length}, () => 0);
+		this.#candidates = new Candidates(this.#index);
 	}
 
 	/** Adds or replaces an object of any kind; kinds no rule can use are ignored. */
@@ -152,7 +156,7 @@ export class Matcher {
 		if (!relevant) return;
 		let bucket = this.#events.get(target!);
 		if (!bucket) this.#events.set(target!, (bucket = {...subject, events: new Map()}));
-		bucket.events.set(key, {event, time});
+		bucket.events.set(key, {event, time, reasonKey: event.reason ? `e:${event.reason}` : null});
 		this.#eventSubjects.set(key, target!);
 		this.#evaluate(subject.kind, subject.namespace, subject.name);
 	}
@@ -195,25 +199,26 @@ export class Matcher {
 	}
 
 	#evaluate(kind: string, namespace: string | null, name: string): void {
+		const objectKey = storeKey(namespace, name);
 		const key = subjectKey(kind, namespace, name);
-		const before = this.#found.get(key) ?? noFindings;
-		const after = this.#compute(kind, namespace, name, key);
-		if ((after.length === 0 && before.length === 0) || sameFindings(before, after)) return;
+		const after = this.#compute(kind, namespace, name, objectKey, key);
+		const before = this.#found.get(key);
+		if (before === undefined ? after.length === 0 : sameFindings(before, after)) return;
 		if (after.length > 0) this.#found.set(key, after);
 		else this.#found.delete(key);
 		this.#version++;
 		this.#sorted = null;
 	}
 
-	#compute(kind: string, namespace: string | null, name: string, key: string): readonly RankedFinding[] {
-		const object = this.#objects.get(kind)?.get(storeKey(namespace, name)) ?? null;
+	#compute(kind: string, namespace: string | null, name: string, objectKey: string, key: string): readonly RankedFinding[] {
+		const object = this.#objects.get(kind)?.get(objectKey) ?? null;
 		const text = kind === 'Text' ? this.#texts.get(name) : undefined;
 		const present = kind === 'Text' ? text !== undefined : object !== null || !this.#known.has(kind);
 		const bucket = this.#events.get(key);
-		const logs = kind === 'Pod' ? this.#logs.get(storeKey(namespace, name)) : undefined;
-		const candidates = present ? this.#gather(kind, object, bucket, logs) : noCandidates;
-		if (candidates.length === 0) {
-			this.#setDeadline(key, {kind, namespace, name}, Number.POSITIVE_INFINITY);
+		const logs = kind === 'Pod' ? this.#logs.get(objectKey) : undefined;
+		const count = present ? this.#candidates.gather(kind, object, bucket?.events.values(), logs) : 0;
+		if (count === 0) {
+			if (this.#deadlines.size > 0) this.#deadlines.delete(key);
 			return noFindings;
 		}
 		const context: SubjectContext = {
@@ -224,70 +229,19 @@ export class Matcher {
 			events: bucket ? this.#liveEvents(bucket, key, object) : [],
 			logs,
 			text,
-			lookup: (lookupKind, lookupNamespace, lookupName) => this.#objects.get(lookupKind)?.get(storeKey(lookupNamespace, lookupName)),
-			objectsOf: lookupKind => this.#objects.get(lookupKind),
-			known: lookupKind => this.#known.has(lookupKind),
+			store: this.#store,
 			windowMs: this.#windowMs,
 			eventDeadline: Number.POSITIVE_INFINITY,
 		};
 		const results: RankedFinding[] = [];
-		for (const index of candidates) {
-			const ranked = evaluatePlaybook(this.#index.playbooks[index], context, this.#index.logPatterns);
+		for (let index = 0; index < count; index++) {
+			const ranked = evaluatePlaybook(this.#index.playbooks[this.#candidates.list[index]], context);
 			if (ranked) results.push(ranked);
 		}
 		// Only a finding can change when its evidence ages out; no finding, nothing to re-check.
-		this.#setDeadline(key, {kind, namespace, name}, results.length > 0 ? context.eventDeadline : Number.POSITIVE_INFINITY);
+		if (results.length > 0 && context.eventDeadline !== Number.POSITIVE_INFINITY) this.#setDeadline(key, {kind, namespace, name}, context.eventDeadline);
+		else this.#deadlines.delete(key);
 		return results;
-	}
-
-	/** Playbooks filed under the subject's index keys, in library order. */
-	#gather(kind: string, object: KubeObject | null, bucket: EventBucket | undefined, logs: PodLogs | undefined): number[] {
-		const index = this.#index;
-		const stamp = ++this.#stamp;
-		this.#candidates.length = 0;
-		this.#add(index.lookup(kind, 'any'), stamp);
-		if (kind === 'Pod' && object) {
-			const status = (object as Pod).status;
-			if (status) {
-				this.#addContainerKeys(status.initContainerStatuses, stamp);
-				this.#addContainerKeys(status.containerStatuses, stamp);
-			}
-		} else if (kind === 'Node' && object) {
-			for (const condition of ((object as Node).status?.conditions ?? []) as NodeCondition[]) this.#add(index.lookup('Node', `n:${condition.type}=${condition.status}`), stamp);
-		}
-		if (bucket) {
-			for (const {event} of bucket.events.values()) {
-				if (!event.reason) continue;
-				this.#add(index.lookup(kind, `e:${event.reason}`), stamp);
-				this.#add(index.lookupAnyKind(`e:${event.reason}`), stamp);
-			}
-			this.#add(index.lookup(kind, 'e:*'), stamp);
-			this.#add(index.lookupAnyKind('e:*'), stamp);
-		}
-		if (hasHits(logs)) this.#add(index.lookup(kind, 'log'), stamp);
-		return this.#candidates.sort((a, b) => a - b);
-	}
-
-	#addContainerKeys(statuses: ContainerStatus[] | undefined, stamp: number): void {
-		if (!statuses) return;
-		for (const status of statuses) {
-			const waiting = status.state?.waiting?.reason;
-			if (waiting) this.#add(this.#index.lookup('Pod', `w:${waiting}`), stamp);
-			const terminations = [status.state?.terminated, status.ready ? undefined : status.lastState?.terminated];
-			for (const termination of terminations) {
-				if (!termination) continue;
-				if (termination.reason) this.#add(this.#index.lookup('Pod', `t:${termination.reason}`), stamp);
-				this.#add(this.#index.lookup('Pod', `x:${termination.exitCode}`), stamp);
-			}
-		}
-	}
-
-	#add(playbooks: readonly number[], stamp: number): void {
-		for (const index of playbooks) {
-			if (this.#stamps[index] === stamp) continue;
-			this.#stamps[index] = stamp;
-			this.#candidates.push(index);
-		}
 	}
 
 	/**
@@ -311,12 +265,9 @@ export class Matcher {
 	}
 
 	#setDeadline(key: string, subject: Subject, at: number): void {
-		if (at === Number.POSITIVE_INFINITY) {
-			this.#deadlines.delete(key);
-		} else if (this.#deadlines.get(key) !== at) {
-			this.#deadlines.set(key, at);
-			this.#queue.push(at, subject);
-		}
+		if (this.#deadlines.get(key) === at) return;
+		this.#deadlines.set(key, at);
+		this.#queue.push(at, subject);
 	}
 
 	/** Re-checks the subjects whose event evidence has aged out since the last look. */
@@ -332,8 +283,6 @@ export class Matcher {
 		}
 	}
 }
-
-const noCandidates: number[] = [];
 
 /** When the pod last became Ready; -Infinity when it is not Ready, Infinity when the time is unknown. */
 function podReadySince(pod: Pod): number {

@@ -1,6 +1,6 @@
 import type {Endpoints, KubeObject, Node, NodeCondition, Service} from '../objects/types.js';
 import type {NodeRule, ObjectRule} from '../playbook/types.js';
-import {addGroups, type RuleMatch} from './pod-conditions.js';
+import {addGroups, type RuleMatch} from './rule-match.js';
 import type {SubjectContext} from './subject.js';
 
 export function matchNode(rule: NodeRule, context: SubjectContext, out: RuleMatch): boolean {
@@ -49,8 +49,8 @@ export function fieldValue(object: unknown, path: string): unknown {
 function serviceWithoutEndpoints(service: Service, context: SubjectContext, out: RuleMatch): boolean {
 	const selector = service.spec?.selector;
 	if (!selector || Object.keys(selector).length === 0 || service.spec.type === 'ExternalName') return false;
-	const endpoints = context.lookup('Endpoints', context.namespace, context.name) as Endpoints | undefined;
-	if (!endpoints && !context.known('Endpoints')) return false;
+	const endpoints = context.store.lookup('Endpoints', context.namespace, context.name) as Endpoints | undefined;
+	if (!endpoints && !context.store.known('Endpoints')) return false;
 	if (endpoints?.subsets?.some(subset => (subset.addresses?.length ?? 0) > 0)) return false;
 	const selects = Object.entries(selector)
 		.map(([key, value]) => `${key}=${value}`)
@@ -64,9 +64,9 @@ function ingressClassMissing(ingress: KubeObject, context: SubjectContext, out: 
 	const fromField: string | undefined = ingress.spec?.ingressClassName;
 	const className = fromField ?? ingress.metadata.annotations?.['kubernetes.io/ingress.class'];
 	if (!className) return false;
-	const classes = context.objectsOf('IngressClass');
+	const classes = context.store.objectsOf('IngressClass');
 	if (classes?.has(className)) return false;
-	if (!classes?.size && !context.known('IngressClass')) return false;
+	if (!classes?.size && !context.store.known('IngressClass')) return false;
 	const asked = fromField ? `ingressClassName ${className}` : `annotation kubernetes.io/ingress.class=${className}`;
 	const existing = classes?.size ? `existing: ${[...classes.keys()].sort().join(', ')}` : 'there is none';
 	out.evidence.push(`ingress ${context.name} asks for ${asked} but no IngressClass ${className} exists (${existing})`);

@@ -1,13 +1,19 @@
 import type {ContainerStateTerminated, ContainerStatus, Pod} from '../objects/types.js';
 import type {PodRule} from '../playbook/types.js';
+import {addLogHit, findLogLine, type LogCondition} from './log-conditions.js';
+import {addGroups, type RuleMatch} from './rule-match.js';
+import type {SubjectContext} from './subject.js';
 
-/** What one rule found: the exact strings that fired it, its named groups, the container it is about. */
-export type RuleMatch = {evidence: string[]; captures: Record<string, string>; container: string | null};
+export type ContainerView = {name: string; image: string; status: ContainerStatus | undefined};
 
-type ContainerView = {name: string; image: string; status: ContainerStatus | undefined};
+/** The subject pod's containers, worked out once per evaluation. */
+export function containersOf(context: SubjectContext): ContainerView[] {
+	context.containers ??= context.kind === 'Pod' && context.object ? podContainers(context.object as Pod) : [];
+	return context.containers;
+}
 
 /** Init containers then regular ones; a container without a status yet still has its name and image. */
-export function podContainers(pod: Pod): ContainerView[] {
+function podContainers(pod: Pod): ContainerView[] {
 	const statuses = new Map<string, ContainerStatus>();
 	for (const status of pod.status?.initContainerStatuses ?? []) statuses.set(status.name, status);
 	for (const status of pod.status?.containerStatuses ?? []) statuses.set(status.name, status);
@@ -28,32 +34,38 @@ export function lastStateCounts(status: ContainerStatus | undefined): boolean {
 }
 
 /** The container image, from the pod spec (what the user wrote), else from its status. */
-export function containerImage(pod: Pod, container: string): string | undefined {
-	return podContainers(pod).find(view => view.name === container)?.image || undefined;
+export function containerImage(context: SubjectContext, container: string): string | undefined {
+	return containersOf(context).find(view => view.name === container)?.image || undefined;
 }
 
 /**
- * The pod conditions of one rule. Container conditions must hold for one container, and `also`
- * (the rest of the rule, e.g. a log line from that container) must hold for the same container.
+ * The pod conditions of one rule. Container conditions must hold for one container, and the rule's
+ * log condition, if any, needs a line from that same container.
  */
-export function matchPod(rule: PodRule, pod: Pod, also: (container: string | null) => boolean, out: RuleMatch): boolean {
-	const phase = pod.status?.phase;
+export function matchPod(rule: PodRule, log: LogCondition | null, context: SubjectContext, out: RuleMatch): boolean {
+	if (context.kind !== 'Pod' || !context.object) return false;
+	const phase: string | undefined = context.object.status?.phase;
 	if (rule.phase && !(phase && rule.phase.includes(phase))) return false;
 	const perContainer = [rule.waiting, rule.terminated, rule.exitCode, rule.minRestarts, rule.message, rule.image, rule.container];
 	if (perContainer.every(condition => condition === undefined)) {
-		if (!also(null)) return false;
+		const line = log ? findLogLine(log, context, null) : null;
+		if (log && !line) return false;
 		if (phase) out.evidence.push(`status.phase=${phase}`);
+		if (log && line) addLogHit(line, log.pattern, out);
 		return true;
 	}
-	for (const view of podContainers(pod)) {
+	for (const view of containersOf(context)) {
 		const hit = containerHit(rule, view);
-		if (!hit || !also(view.name)) continue;
+		if (!hit) continue;
+		const line = log ? findLogLine(log, context, view.name) : null;
+		if (log && !line) continue;
 		out.container = view.name;
 		if (rule.container) addGroups(rule.container, view.name, out.captures);
 		if (rule.image) addGroups(rule.image, view.image, out.captures);
 		if (rule.message && hit.message !== undefined) addGroups(rule.message, hit.message, out.captures);
 		out.evidence.push(...containerEvidence(rule, view, hit));
 		if (rule.phase && phase) out.evidence.push(`status.phase=${phase}`);
+		if (log && line) addLogHit(line, log.pattern, out);
 		return true;
 	}
 	return false;
@@ -101,11 +113,4 @@ function containerEvidence(rule: PodRule, view: ContainerView, hit: ContainerHit
 function terminationLine(container: string, termination: ContainerStateTerminated, withMessage: boolean): string {
 	const what = termination.reason ? `: ${termination.reason} (exit ${termination.exitCode})` : ` (exit ${termination.exitCode})`;
 	return `container ${container} terminated${what}${withMessage && termination.message ? `: ${termination.message}` : ''}`;
-}
-
-/** Copies the regex's named groups that took part in the match into `captures` (later wins). */
-export function addGroups(regex: RegExp, text: string, captures: Record<string, string>): void {
-	const groups = regex.exec(text)?.groups;
-	if (!groups) return;
-	for (const [name, value] of Object.entries(groups)) if (value !== undefined) captures[name] = value;
 }

@@ -1,15 +1,14 @@
 import type {ObjectCheck, Playbook, Rule, Variant} from '../playbook/types.js';
+import type {LogCondition} from './log-conditions.js';
 import {LogPatterns} from './log-patterns.js';
 
-export type CompiledRule = {rule: Rule; /** Id in LogPatterns, -1 without a log condition. */ logPattern: number};
+export type CompiledRule = {rule: Rule; log: LogCondition | null};
 
 export type CompiledPlaybook = {
 	playbook: Playbook;
 	rules: CompiledRule[];
 	variants: Array<{variant: Variant; rules: CompiledRule[]}>;
 };
-
-const none: readonly number[] = [];
 
 /**
  * Playbooks compiled once: each playbook is filed under the index keys of its rules, per subject
@@ -51,14 +50,9 @@ export class RuleIndex {
 		return this.#eventKinds.has('*') || this.#eventKinds.has(kind);
 	}
 
-	/** Playbooks filed under the key for this subject kind. */
-	lookup(kind: string, key: string): readonly number[] {
-		return this.#byKind.get(kind)?.get(key) ?? none;
-	}
-
-	/** Event rules without a kind filter, which apply to every involved kind. */
-	lookupAnyKind(key: string): readonly number[] {
-		return this.#byKind.get('*')?.get(key) ?? none;
+	/** Playbooks by index key for one subject kind (`*`: event rules about any kind). */
+	keysFor(kind: string): ReadonlyMap<string, readonly number[]> | undefined {
+		return this.#byKind.get(kind);
 	}
 
 	#compile(rule: Rule): CompiledRule {
@@ -69,7 +63,9 @@ export class RuleIndex {
 			if (kind === '*') this.#anyKind = true;
 			else if (kind !== 'Text') this.#storedKinds.add(kind);
 		}
-		return {rule, logPattern: rule.log ? this.logPatterns.add(rule.log.pattern) : -1};
+		if (!rule.log) return {rule, log: null};
+		const id = this.logPatterns.add(rule.log.pattern);
+		return {rule, log: {rule: rule.log, id, pattern: this.logPatterns.patterns[id]}};
 	}
 
 	#file(rule: Rule, playbook: number): void {

@@ -1,11 +1,20 @@
 import type {Event, KubeObject} from '../objects/types.js';
 import type {PodLogs} from './log-window.js';
+import type {ContainerView} from './pod-conditions.js';
 
 /** What a finding is about: a Pod, a Node, any object, an event's involved object, or a named text. */
 export type Subject = {kind: string; namespace: string | null; name: string};
 
-/** An event with its parsed time (ms since epoch, NaN when the event carries no time). */
-export type EventEntry = {event: Event; time: number};
+/** An event with its parsed time (ms since epoch, NaN when the event carries no time) and its index key. */
+export type EventEntry = {event: Event; time: number; reasonKey: string | null};
+
+/** The matcher's objects, for checks and captures that read more than the subject. */
+export type ObjectStore = {
+	lookup(kind: string, namespace: string | null, name: string): KubeObject | undefined;
+	objectsOf(kind: string): ReadonlyMap<string, KubeObject> | undefined;
+	/** True when a missing object of this kind is known not to exist. */
+	known(kind: string): boolean;
+};
 
 /** Everything rule evaluation may read about one subject. Built by the matcher per evaluation. */
 export type SubjectContext = Subject & {
@@ -16,13 +25,12 @@ export type SubjectContext = Subject & {
 	logs: PodLogs | undefined;
 	/** Lines of a text subject. */
 	text: readonly string[] | undefined;
-	lookup(kind: string, namespace: string | null, name: string): KubeObject | undefined;
-	objectsOf(kind: string): ReadonlyMap<string, KubeObject> | undefined;
-	/** True when a missing object of this kind is known not to exist. */
-	known(kind: string): boolean;
+	store: ObjectStore;
 	windowMs: number;
 	/** Earliest time at which an event that satisfied a condition leaves the window (Infinity: none). */
 	eventDeadline: number;
+	/** A pod's containers, worked out once per evaluation (see containersOf). */
+	containers?: ContainerView[];
 };
 
 /** Kinds without a namespace; events about them carry an empty involvedObject.namespace. */
