@@ -1,5 +1,6 @@
 // `kconsole diagnose`: one look at the cluster, findings printed, exit status for scripts.
 import {matchAll} from '../core/match/matcher.js';
+import type {Finding} from '../core/match/types.js';
 import {checkReachable, loadTarget, type KubeTarget} from '../kube/kube-target.js';
 import {syncOnce} from '../kube/sync-once.js';
 import {loadPlaybooks} from '../library/load-playbooks.js';
@@ -33,7 +34,7 @@ export const diagnoseCommand: Command = {
 		for (const problem of sync.problems) {
 			io.stderr.write(`kconsole: warning: cannot list ${problem.kind} objects (${problem.message}); findings about them are missing\n`);
 		}
-		const findings = matchAll({objects: sync.objects, logs: sync.logs}, library.playbooks, {listedKinds: sync.listedKinds});
+		const findings = inScope(matchAll({objects: sync.objects, logs: sync.logs}, library.playbooks, {listedKinds: sync.listedKinds}), target);
 		if (format === 'json') {
 			io.stdout.write(findingsJson(findings));
 		} else if (findings.length > 0) {
@@ -45,6 +46,12 @@ export const diagnoseCommand: Command = {
 		return findings.length > 0 ? 1 : 0;
 	},
 };
+
+/** With -n, cluster-wide findings (nodes) stay, but other namespaces' own troubles are not ours. */
+function inScope(findings: Finding[], target: KubeTarget): Finding[] {
+	if (target.allNamespaces) return findings;
+	return findings.filter(finding => (finding.namespace === null ? finding.kind !== 'Namespace' || finding.name === target.namespace : finding.namespace === target.namespace));
+}
 
 function scope(target: KubeTarget): string {
 	const where = target.allNamespaces ? 'all namespaces' : `namespace ${target.namespace}`;
