@@ -10,7 +10,8 @@ import {StatusError, alreadyExists, conflict, expired, forbidden, invalid, notFo
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-export type StoreEvent = {type: WatchEventType; resource: Resource; object: KubeObject; rv: number};
+/** `old` is the previous state for MODIFIED and DELETED (watches with selectors need it). */
+export type StoreEvent = {type: WatchEventType; resource: Resource; object: KubeObject; rv: number; old?: KubeObject};
 
 export type ListOptions = {namespace?: string; labelSelector?: string; fieldSelector?: string};
 
@@ -157,11 +158,11 @@ export class ObjectStore {
 		meta.resourceVersion = String(++this.currentRv);
 		if (this.finished(object)) {
 			this.drop(resource, object);
-			this.emit({type: 'DELETED', resource, object, rv: this.currentRv});
+			this.emit({type: 'DELETED', resource, object, rv: this.currentRv, old});
 			return object;
 		}
 		this.put(resource, object);
-		this.emit({type: 'MODIFIED', resource, object, rv: this.currentRv});
+		this.emit({type: 'MODIFIED', resource, object, rv: this.currentRv, old});
 		return object;
 	}
 
@@ -192,7 +193,7 @@ export class ObjectStore {
 		if (!stays) {
 			meta.resourceVersion = String(++this.currentRv);
 			this.drop(resource, object);
-			this.emit({type: 'DELETED', resource, object, rv: this.currentRv});
+			this.emit({type: 'DELETED', resource, object, rv: this.currentRv, old});
 			return object;
 		}
 		meta.deletionTimestamp ??= this.clock.iso(this.clock.now() + grace * 1000);
@@ -201,7 +202,7 @@ export class ObjectStore {
 		if (JSON.stringify(object) === JSON.stringify(old)) return old;
 		meta.resourceVersion = String(++this.currentRv);
 		this.put(resource, object);
-		this.emit({type: 'MODIFIED', resource, object, rv: this.currentRv});
+		this.emit({type: 'MODIFIED', resource, object, rv: this.currentRv, old});
 		return object;
 	}
 
