@@ -150,7 +150,8 @@ export class Matcher {
 		const subject = involvedSubject(event);
 		const time = eventTime(event);
 		const previous = this.#eventSubjects.get(key);
-		const relevant = subject !== null && this.#index.eventsMatter(subject.kind) && !(time <= this.#now() - this.#windowMs);
+		// An event no condition can use, or one already out of the window, is never kept.
+		const relevant = subject !== null && this.#index.eventCanMatter(subject.kind, event.reason) && !(time <= this.#now() - this.#windowMs);
 		const target = relevant ? subjectKey(subject.kind, subject.namespace, subject.name) : undefined;
 		if (previous !== undefined && previous !== target) this.#dropEvent(key);
 		if (!relevant) return;
@@ -264,8 +265,10 @@ export class Matcher {
 		return live;
 	}
 
+	/** Queues a re-check; a later deadline waits for the earlier entry, so the queue holds about one entry per subject. */
 	#setDeadline(key: string, subject: Subject, at: number): void {
-		if (this.#deadlines.get(key) === at) return;
+		const queued = this.#deadlines.get(key);
+		if (queued !== undefined && queued <= at) return;
 		this.#deadlines.set(key, at);
 		this.#queue.push(at, subject);
 	}

@@ -25,7 +25,8 @@ export class RuleIndex {
 	readonly checks = new Set<ObjectCheck>();
 	readonly #byKind = new Map<string, Map<string, number[]>>();
 	readonly #storedKinds = new Set<string>();
-	readonly #eventKinds = new Set<string>();
+	/** Per subject kind, the event reasons (`e:<reason>`, or `e:*` for any) that some event condition names, variants included. */
+	readonly #eventKeys = new Map<string, Set<string>>();
 	#anyKind = false;
 
 	constructor(playbooks: readonly Playbook[]) {
@@ -45,9 +46,12 @@ export class RuleIndex {
 		return this.#anyKind || this.#storedKinds.has(kind);
 	}
 
-	/** Whether some event rule can be about an object of this kind. */
-	eventsMatter(kind: string): boolean {
-		return this.#eventKinds.has('*') || this.#eventKinds.has(kind);
+	/** Whether an event with this reason about an object of this kind can satisfy some event condition. */
+	eventCanMatter(kind: string, reason: string | undefined): boolean {
+		for (const filed of [this.#eventKeys.get(kind), this.#eventKeys.get('*')]) {
+			if (filed && (filed.has('e:*') || (reason !== undefined && filed.has(`e:${reason}`)))) return true;
+		}
+		return false;
 	}
 
 	/** Playbooks by index key for one subject kind (`*`: event rules about any kind). */
@@ -59,7 +63,11 @@ export class RuleIndex {
 		if (rule.object?.check) this.checks.add(rule.object.check);
 		if (rule.event) this.#storedKinds.add('Event');
 		for (const kind of subjectKinds(rule)) {
-			if (rule.event) this.#eventKinds.add(kind);
+			if (rule.event) {
+				let keys = this.#eventKeys.get(kind);
+				if (!keys) this.#eventKeys.set(kind, (keys = new Set()));
+				for (const reason of rule.event.reason ?? ['*']) keys.add(`e:${reason}`);
+			}
 			if (kind === '*') this.#anyKind = true;
 			else if (kind !== 'Text') this.#storedKinds.add(kind);
 		}

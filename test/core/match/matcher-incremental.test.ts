@@ -53,6 +53,21 @@ test('event-only findings age out of the window without any update, and version 
 	t.deepEqual(matcher.findings(), []);
 });
 
+test('a repeated event (count and lastTimestamp renewed) keeps its finding alive past the first window', t => {
+	const {matcher, clock} = clocked();
+	const pending = pod({deployment: 'trainer', containers: [{name: 'train', image: 'ghcr.io/acme/trainer:1', state: waiting('ContainerCreating')}]});
+	const scheduling = event({about: pending, reason: 'FailedScheduling', component: 'default-scheduler', message: '0/3 nodes are available: 3 Insufficient memory.', last: at(5)});
+	matcher.upsert(pending);
+	matcher.upsert(scheduling);
+	t.is(matcher.findings().length, 1);
+	clock.now = Date.parse(at(12));
+	matcher.upsert({...scheduling, count: 8, lastTimestamp: at(12)} as typeof scheduling);
+	clock.now = Date.parse(at(20));
+	t.is(matcher.findings().length, 1, 'the renewed event is 8 minutes old');
+	clock.now = Date.parse(at(27));
+	t.deepEqual(matcher.findings(), []);
+});
+
 test('a variant that rests on an aged event falls back to the next one', t => {
 	const {matcher, clock} = clocked([imagePull]);
 	const broken = tagNotFound();
