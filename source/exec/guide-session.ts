@@ -1,0 +1,163 @@
+// The driver of a guided run, for any front end (line mode, the console, an SSH session):
+// it holds the guide state, performs the reducer's `intent` through the executor after every
+// change, feeds output and results back as actions, and cancels what runs when the intent
+// moves on. The front end only renders `getState()` and dispatches the user's choices.
+import {findingKey} from '../core/match/types.js';
+import {guideReducer} from '../core/guide/guide-reducer.js';
+import type {GuideAction, GuideState, Intent, StepState} from '../core/guide/guide-state.js';
+import type {ConfirmedBy} from './audit-log.js';
+import type {ActionRecord, Executor} from './executor.js';
+import type {FindingsSource} from './wait/run-wait.js';
+
+export type GuideSessionOptions = {
+	/** A run from `createRun(...)`; the session starts performing its intent at once. */
+	run: GuideState;
+	executor: Executor;
+	/** The live findings, for `wait resolved` and the final check. */
+	findings: FindingsSource;
+	/** Who confirms this session's steps: the user, or `--yes` given up front. */
+	confirmedBy?: Exclude<ConfirmedBy, 'auto'>;
+	/** The final check waits this long for the finding to go (findings follow the store). Default 5 s. */
+	resolveGraceMs?: number;
+	now?: () => number;
+};
+
+export type GuideSession = {
+	getState(): GuideState;
+	/** Called after every state change, synchronously. */
+	subscribe(listener: () => void): () => void;
+	dispatch(action: GuideAction): void;
+	/** Stops what the current step runs (a Ctrl-C): the step is reported failed and the run goes on. */
+	cancelStep(): void;
+	/** Resolves with the final state once the run is finished (and checked) or aborted. */
+	settled(): Promise<GuideState>;
+	/** Stops whatever runs and lets go of everything; the state stays readable. */
+	dispose(): void;
+};
+
+export function createGuideSession(options: GuideSessionOptions): GuideSession {
+	const {executor, findings} = options;
+	const now = options.now ?? Date.now;
+	const confirmedBy = options.confirmedBy ?? 'user';
+	const graceMs = options.resolveGraceMs ?? 5000;
+	let state = options.run;
+	let performing: {id: number; controller: AbortController} | undefined;
+	let disposed = false;
+	const listeners = new Set<() => void>();
+	const settledWaiters = new Set<(state: GuideState) => void>();
+
+	const isSettled = () => state.status !== 'running' && state.intent === null;
+
+	const dispatch = (action: GuideAction) => {
+		if (disposed) return;
+		const previous = state;
+		state = guideReducer(state, action);
+		if (state === previous) return;
+		auditRefusals(previous, state);
+		reconcile();
+		for (const listener of [...listeners]) listener();
+		if (isSettled()) {
+			for (const resolve of [...settledWaiters]) resolve(state);
+			settledWaiters.clear();
+		}
+	};
+
+	/** The intent is the one thing to do: start it if new, cancel the old one if it changed. */
+	const reconcile = () => {
+		const intent = state.intent;
+		if (performing && performing.id !== intent?.id) {
+			performing.controller.abort();
+			performing = undefined;
+		}
+		if (!intent || performing || disposed) return;
+		const controller = new AbortController();
+		performing = {id: intent.id, controller};
+		void perform(intent, controller.signal).finally(() => {
+			if (performing?.id === intent.id) performing = undefined;
+		});
+	};
+
+	const perform = async (intent: Intent, signal: AbortSignal) => {
+		if (intent.type === 'check-resolved') {
+			// Cut short by a cancel, the check answers with what it sees now; a stale id is ignored.
+			dispatch({type: 'resolved', intentId: intent.id, value: await findingGone(signal), now: now()});
+			return;
+		}
+		const step = state.steps[intent.stepIndex];
+		const outcome = await executor.perform({
+			kind: intent.type === 'exec' ? intent.kind : intent.type,
+			argv: intent.argv,
+			env: intent.type === 'exec' ? intent.env : undefined,
+			timeoutMs: intent.timeoutMs,
+			dryRun: intent.type === 'exec' && intent.dryRun,
+			confirmedBy,
+			record: record(step),
+			wait: {namespace: state.values.namespace ?? state.finding.namespace, finding: state.finding, deployment: state.values.deployment},
+			signal,
+			onLine: (stream, line) => dispatch({type: 'output', intentId: intent.id, stream, line}),
+		});
+		dispatch({type: 'result', intentId: intent.id, ...outcome, now: now()});
+	};
+
+	/** Whether the run's finding has left the live findings, giving them a moment to catch up. */
+	const findingGone = async (signal: AbortSignal): Promise<boolean> => {
+		const key = findingKey(state.finding);
+		const gone = () => !findings.findings().some(finding => findingKey(finding) === key);
+		if (gone() || graceMs <= 0) return gone();
+		return new Promise(resolve => {
+			const finish = () => {
+				clearTimeout(timer);
+				unsubscribe();
+				signal.removeEventListener('abort', finish);
+				resolve(gone());
+			};
+			const unsubscribe = findings.subscribe(() => gone() && finish());
+			const timer = setTimeout(finish, graceMs);
+			signal.addEventListener('abort', finish, {once: true});
+		});
+	};
+
+	const record = (step: StepState): ActionRecord => ({
+		playbook: state.playbook.id,
+		step: step.index + 1,
+		title: step.step.title,
+		namespace: state.values.namespace ?? state.finding.namespace,
+	});
+
+	/** Steps the reducer refused (read-only) never reach the executor; they are audited all the same. */
+	const auditRefusals = (before: GuideState, after: GuideState) => {
+		for (const step of after.steps) {
+			const was = before.steps[step.index];
+			if (step.status !== 'skipped' || was.status === 'skipped' || !step.note?.startsWith('refused: ') || !step.step.action) continue;
+			const {kind, argv} = step.step.action;
+			void executor.recordRefusal({kind, argv: step.argv ?? argv, reason: step.note.slice('refused: '.length), record: record(step)});
+		}
+	};
+
+	// The run may already have refused steps and started one before the session existed.
+	const initial = options.run;
+	auditRefusals({...initial, steps: initial.steps.map(step => ({...step, status: 'pending'}))}, initial);
+	reconcile();
+
+	return {
+		getState: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		dispatch,
+		cancelStep() {
+			performing?.controller.abort();
+		},
+		async settled() {
+			if (isSettled()) return state;
+			return new Promise(resolve => settledWaiters.add(resolve));
+		},
+		dispose() {
+			disposed = true;
+			performing?.controller.abort();
+			performing = undefined;
+			listeners.clear();
+		},
+	};
+}
