@@ -9,6 +9,7 @@ const commands: Record<string, {summary: string; load: () => Promise<Command>}> 
 	diagnose: {summary: 'look at the cluster once and print what the playbooks recognise', load: async () => (await import('./commands/diagnose.js')).diagnoseCommand},
 	match: {summary: 'match saved Kubernetes objects (and logs) against the playbooks, offline', load: async () => (await import('./commands/match.js')).matchCommand},
 	playbooks: {summary: 'list, show and lint the playbooks', load: async () => (await import('./commands/playbooks.js')).playbooksCommand},
+	sim: {summary: 'run the simulated cluster (a Kubernetes API for kubectl, tests and demos)', load: async () => (await import('./commands/sim.js')).simCommand},
 };
 
 export const version: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;

@@ -3,6 +3,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {parse as parseYaml} from 'yaml';
 import {StatusError, badRequest} from '../store/status-error.js';
+import {decodeKubernetesProtobuf} from './protobuf.js';
 import type {RequestRecord} from './request-record.js';
 
 const maxBody = 16 * 1024 * 1024;
@@ -84,9 +85,11 @@ export class Exchange {
 			if (size > maxBody) throw new StatusError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
 			chunks.push(chunk as Buffer);
 		}
-		const text = Buffer.concat(chunks).toString('utf8');
-		if (text.trim() === '') return undefined;
+		const buffer = Buffer.concat(chunks);
 		const type = (this.req.headers['content-type'] ?? '').toLowerCase();
+		if (type.startsWith('application/vnd.kubernetes.protobuf') && buffer.length > 0) return decodeKubernetesProtobuf(buffer);
+		const text = buffer.toString('utf8');
+		if (text.trim() === '') return undefined;
 		try {
 			return type.includes('yaml') ? parseYaml(text) : JSON.parse(text);
 		} catch (error) {

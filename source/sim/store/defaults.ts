@@ -108,7 +108,7 @@ function defaultWorkload(resource: Resource, object: KubeObject, old: KubeObject
 	if (resource.kind === 'Deployment') {
 		spec.revisionHistoryLimit ??= 10;
 		spec.progressDeadlineSeconds ??= 600;
-		spec.strategy ??= {type: 'RollingUpdate'};
+		if (!spec.strategy?.type) spec.strategy = {...spec.strategy, type: 'RollingUpdate'};
 		if (spec.strategy.type === 'RollingUpdate') spec.strategy.rollingUpdate = {maxUnavailable: '25%', maxSurge: '25%', ...spec.strategy.rollingUpdate};
 	}
 	const template = (spec.template ??= {}) as Json;
