@@ -19,17 +19,20 @@ export class LogPatterns {
 		return id;
 	}
 
-	/** Ids of the patterns that match the line, written into `out`; false when none does. */
+	/** Ids of the patterns that match the line, written into `out` (left as it was when none does). */
 	match(line: string, out: number[]): boolean {
 		if (this.#groups.length === 0 && this.patterns.length > 0) this.#groups = combine(this.patterns);
-		out.length = 0;
+		let found = false;
 		for (const group of this.#groups) {
 			if (group.prefilter && !group.prefilter.test(line)) continue;
 			for (const id of group.ids) {
-				if (this.patterns[id].test(line)) out.push(id);
+				if (!this.patterns[id].test(line)) continue;
+				if (!found) out.length = 0;
+				found = true;
+				out.push(id);
 			}
 		}
-		return out.length > 0;
+		return found;
 	}
 }
 
