@@ -25,6 +25,8 @@ export type SimOptions = {
 	kubeconfigPath?: string;
 	/** How often watches that allow bookmarks receive one; default one minute. */
 	bookmarkIntervalMs?: number;
+	/** Only the API server and its store: no controllers, scenarios or healthy pods (API tests). */
+	bare?: boolean;
 };
 
 export type SimHandle = {
