@@ -7,6 +7,7 @@ import {commandHelp, mainHelp} from './commands/help.js';
 const commands: Record<string, {summary: string; load: () => Promise<Command>}> = {
 	// Filled in as commands land.
 	diagnose: {summary: 'look at the cluster once and print what the playbooks recognise', load: async () => (await import('./commands/diagnose.js')).diagnoseCommand},
+	guide: {summary: 'fix a finding step by step in a plain terminal (no full-screen UI)', load: async () => (await import('./commands/guide.js')).guideCommand},
 	match: {summary: 'match saved Kubernetes objects (and logs) against the playbooks, offline', load: async () => (await import('./commands/match.js')).matchCommand},
 	playbooks: {summary: 'list, show and lint the playbooks', load: async () => (await import('./commands/playbooks.js')).playbooksCommand},
 	sim: {summary: 'run the simulated cluster (a Kubernetes API for kubectl, tests and demos)', load: async () => (await import('./commands/sim.js')).simCommand},

@@ -5,6 +5,7 @@ import type {Finding} from '../../core/match/types.js';
 import {findingKey} from '../../core/match/types.js';
 import type {ClusterStore} from '../../kube/cluster-store.js';
 import {kindResources} from '../../kube/kind-resources.js';
+import {watchedKindFor} from '../kind-words.js';
 
 export type WaitCondition =
 	| {type: 'resolved'}
@@ -30,13 +31,6 @@ export type WaitCheck =
 
 export type ParsedWait = {ok: true; condition: WaitCondition} | {ok: false; error: string};
 
-const kindWords: Record<string, WatchedKind> = {};
-for (const [kind, resource] of Object.entries(kindResources) as Array<[WatchedKind, (typeof kindResources)[WatchedKind]]>) {
-	kindWords[kind.toLowerCase()] = kind;
-	kindWords[resource.plural] = kind;
-}
-Object.assign(kindWords, {ns: 'Namespace', no: 'Node', po: 'Pod', deploy: 'Deployment', rs: 'ReplicaSet', svc: 'Service', ep: 'Endpoints', ing: 'Ingress'});
-
 export function parseWait(argv: string[]): ParsedWait {
 	const [verb, target, ...rest] = argv;
 	if (verb === 'resolved') return target === undefined ? {ok: true, condition: {type: 'resolved'}} : {ok: false, error: 'wait resolved takes no argument'};
@@ -45,7 +39,7 @@ export function parseWait(argv: string[]): ParsedWait {
 	const kindWord = slash > 0 ? target.slice(0, slash).toLowerCase() : '';
 	const name = slash > 0 ? target.slice(slash + 1) : '';
 	if (rest.length > 0 || !name || name.includes('/')) return {ok: false, error: `wait ${verb ?? ''} needs KIND/NAME`};
-	const kind = kindWords[kindWord];
+	const kind = watchedKindFor(kindWord);
 	switch (verb) {
 		case 'rollout':
 			return kind === 'Deployment' ? {ok: true, condition: {type: 'rollout', name}} : {ok: false, error: 'wait rollout needs deployment/NAME'};

@@ -17,7 +17,7 @@ const finding: Finding = {
 };
 const scope: WaitScope = {namespace: 'shop', finding, deployment: 'web'};
 
-type Case = {name: string; wait: string[]; objects: KubeObject[]; findings?: Finding[]; expect: {state: string; text: string | RegExp}};
+type Case = {name: string; wait: string[]; objects: KubeObject[]; findings?: Finding[]; expect: {state: 'met' | 'failed' | 'waiting'; text: string | RegExp}};
 
 const cases: Case[] = [
 	{name: 'rollout: complete', wait: ['rollout', 'deployment/web'], objects: [deployment('web')], expect: {state: 'met', text: 'deployment/web rolled out: 2/2 updated, 2 available'}},

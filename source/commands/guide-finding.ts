@@ -1,0 +1,75 @@
+// Which finding `kconsole guide` fixes: located in the live findings (so a later `wait resolved`
+// watches the same thing), after the first sync and the log evidence, bounded in time; then
+// narrowed by playbook and target, and picked from a numbered list when more than one is left.
+import type {Writable} from 'node:stream';
+import type {Finding} from '../core/match/types.js';
+import type {WatchedKind} from '../core/objects/types.js';
+import type {FindingsSource} from '../exec/wait/run-wait.js';
+import {isNamespaced} from '../exec/kind-words.js';
+import type {ClusterStore} from '../kube/cluster-store.js';
+import {interrupted, type AnswerReader} from './guide-answers.js';
+
+export type FindingQuery = {
+	playbook?: string;
+	/** The object to fix, when --target names one. */
+	target?: {kind: WatchedKind; namespace: string | null; name: string};
+	/** Where the session looks: one namespace, or null for all. */
+	namespace: string | null;
+};
+
+/** Waits for the watch's first picture, the log evidence and (for a named target) its finding, whichever comes first after the deadline. */
+export async function settleFindings(options: {store: ClusterStore; findings: FindingsSource; evidenceIdle: () => Promise<void>; query: FindingQuery; deadlineMs: number}): Promise<void> {
+	const {store, findings, query} = options;
+	const deadline = Date.now() + options.deadlineMs;
+	await until(store.subscribe.bind(store), () => store.settled(), deadline);
+	await Promise.race([options.evidenceIdle(), new Promise(resolve => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+	if (query.target) await until(findings.subscribe.bind(findings), () => matching(findings.findings(), query).length > 0, deadline);
+}
+
+/** Resolves when `ready()` holds, re-checked on every notification, or at the deadline. */
+async function until(subscribe: (listener: () => void) => () => void, ready: () => boolean, deadline: number): Promise<void> {
+	if (ready()) return;
+	await new Promise<void>(resolve => {
+		const finish = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		};
+		const timer = setTimeout(finish, Math.max(0, deadline - Date.now()));
+		const unsubscribe = subscribe(() => ready() && finish());
+	});
+}
+
+export function matching(findings: readonly Finding[], query: FindingQuery): Finding[] {
+	return findings.filter(finding => {
+		if (query.playbook && finding.playbook !== query.playbook) return false;
+		if (query.target) {
+			const {kind, namespace, name} = query.target;
+			return finding.kind === kind && finding.name === name && (!isNamespaced(kind) || finding.namespace === namespace);
+		}
+		// With one namespace, other namespaces' troubles are not ours; cluster-wide ones (nodes) are.
+		if (query.namespace === null) return true;
+		return finding.namespace === null ? finding.kind !== 'Namespace' || finding.name === query.namespace : finding.namespace === query.namespace;
+	});
+}
+
+export function describeObject(finding: Pick<Finding, 'kind' | 'namespace' | 'name'>): string {
+	return `${finding.kind.toLowerCase()} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`;
+}
+
+/** The finding to fix: the only one when the user named what they want, else the user's pick. Null: the user quit. */
+export async function pickFinding(candidates: Finding[], options: {named: boolean; reader: AnswerReader; out: Writable}): Promise<Finding | null> {
+	const {reader, out} = options;
+	if (candidates.length === 1 && options.named) return candidates[0];
+	out.write(`${candidates.length === 1 ? 'One finding' : `${candidates.length} findings`}:\n`);
+	candidates.forEach((finding, index) => {
+		out.write(`  ${String(index + 1).padStart(String(candidates.length).length)}. ${finding.severity.padEnd(7)} ${finding.playbook.padEnd(20)} ${describeObject(finding)}: ${finding.summary}\n`);
+	});
+	for (;;) {
+		const answer = await reader.ask(`Fix which? [1-${candidates.length}] or [q]uit: `);
+		if (answer === null || answer === interrupted || /^q(uit)?$/i.test(answer.trim())) return null;
+		const number = Number(answer.trim());
+		if (Number.isInteger(number) && number >= 1 && number <= candidates.length) return candidates[number - 1];
+		out.write(`  type a number from 1 to ${candidates.length}, or q\n`);
+	}
+}

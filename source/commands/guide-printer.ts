@@ -1,0 +1,139 @@
+// Line mode's transcript: each state change of the run prints only what is new (a step's
+// title and prose, its exact command and verdict, output as it streams, how it ended), so
+// the terminal scrolls like a shell session and a screen reader reads it in order.
+import type {Writable} from 'node:stream';
+import {fillText} from '../core/command/placeholders.js';
+import {formatArgv} from '../core/command/split-command-line.js';
+import type {GuideState, OutputLine, StepState} from '../core/guide/guide-state.js';
+import {stripControlSequences} from '../core/text/strip-control.js';
+
+export type Style = {
+	bold(text: string): string;
+	dim(text: string): string;
+	red(text: string): string;
+	yellow(text: string): string;
+	green(text: string): string;
+};
+
+/** Colours only on a terminal, and never under NO_COLOR (https://no-color.org). */
+export function createStyle(enabled: boolean): Style {
+	const wrap = (open: number, close: number) => (text: string) => (enabled ? `\u001B[${open}m${text}\u001B[${close}m` : text);
+	return {bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39)};
+}
+
+export function colourWanted(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
+	return stream.isTTY === true && !env.NO_COLOR;
+}
+
+type Printed = {header: boolean; command?: string; error?: string; output: number; dryRunArgv?: string[]; dryRunOutput: number; dryRunDone: boolean; end: boolean};
+
+export type RunPrinter = {update(state: GuideState): void};
+
+export function createRunPrinter(out: Writable, style: Style): RunPrinter {
+	const printed = new Map<number, Printed>();
+	let checking = false;
+	const write = (line: string) => out.write(`${line}\n`);
+	const outputLine = ({stream, line}: OutputLine) => {
+		if (stream === 'stderr') return `    ${style.red('!')} ${line}`;
+		if (stream === 'info') return `    ${style.dim(`· ${line}`)}`;
+		return `    ${style.dim('│')} ${line}`;
+	};
+	const newLines = (buffer: {output: OutputLine[]; outputDropped: number}, seen: number) => {
+		const total = buffer.output.length + buffer.outputDropped;
+		return {lines: buffer.output.slice(Math.max(0, buffer.output.length - (total - seen))), total};
+	};
+
+	const updateStep = (state: GuideState, step: StepState) => {
+		let record = printed.get(step.index);
+		if (!record) printed.set(step.index, (record = {header: false, output: 0, dryRunOutput: 0, dryRunDone: false, end: false}));
+		if (!record.header) {
+			record.header = true;
+			write('');
+			write(style.bold(`Step ${step.index + 1}/${state.steps.length}: ${step.step.title}`));
+			const prose = fillText(step.step.prose.trim(), state.values);
+			if (prose && step.step.action) for (const line of prose.split('\n')) write(`  ${line}`);
+		}
+		const shown = commandLine(step);
+		if (shown !== undefined && shown !== record.command && step.status !== 'awaiting-input') {
+			record.command = shown;
+			write(`  ${style.bold(shown)}`);
+			write(`  ${verdictLine(state, step, style)}`);
+		}
+		if (step.error && step.error !== record.error && step.status !== 'failed') {
+			record.error = step.error;
+			write(`  ${style.red(`✗ ${step.error}`)}`);
+		}
+		if (step.dryRun) {
+			// Each dry run gets a fresh argv array: that is how a second dry run is told from the first.
+			if (step.dryRun.argv !== record.dryRunArgv) {
+				Object.assign(record, {dryRunArgv: step.dryRun.argv, dryRunOutput: 0, dryRunDone: false});
+				write(`  ${style.dim(`dry run: $ ${formatArgv(step.dryRun.argv)}`)}`);
+			}
+			const fresh = newLines(step.dryRun, record.dryRunOutput);
+			for (const line of fresh.lines) write(outputLine(line));
+			record.dryRunOutput = fresh.total;
+			if (step.dryRun.exitCode !== undefined && !record.dryRunDone) {
+				record.dryRunDone = true;
+				const accepted = step.dryRun.exitCode === 0 && !step.dryRun.error;
+				write(`  ${accepted ? style.green('dry run accepted by the server: nothing was changed') : style.red(`dry run rejected: ${step.dryRun.error ?? `exit code ${step.dryRun.exitCode}`}`)}`);
+			}
+		}
+		const fresh = newLines(step, record.output);
+		for (const line of fresh.lines) write(outputLine(line));
+		record.output = fresh.total;
+		if (!record.end && (step.status === 'succeeded' || step.status === 'failed' || step.status === 'skipped')) {
+			record.end = true;
+			write(`  ${endLine(step, style)}`);
+		}
+	};
+
+	return {
+		update(state) {
+			for (const step of state.steps) {
+				if (step.status === 'pending') continue;
+				updateStep(state, step);
+			}
+			if (state.intent?.type === 'check-resolved' && !checking) {
+				checking = true;
+				write('');
+				write(style.dim('Checking whether the finding is gone…'));
+			}
+		},
+	};
+}
+
+/** The command as it will run, for steps that have one. */
+function commandLine(step: StepState): string | undefined {
+	const kind = step.step.action?.kind;
+	if (!kind) return undefined;
+	return kind === 'kubectl' || kind === 'sh' ? `$ ${step.display}` : step.display;
+}
+
+function verdictLine(state: GuideState, step: StepState, style: Style): string {
+	const {verdict} = step;
+	const where = `context ${state.context ?? '(default)'}, namespace ${state.values.namespace ?? '(none)'}`;
+	if (step.step.action?.kind === 'sh') {
+		return style.yellow(style.bold(`⚠ HOST COMMAND: ${verdict.reason}. Read it before you say yes.`));
+	}
+	const what = verdict.class === 'write' ? style.yellow('writes') : verdict.class === 'read' ? 'reads' : 'checks';
+	return `${what} · ${verdict.reason} · ${where}`;
+}
+
+function endLine(step: StepState, style: Style): string {
+	const took = step.durationMs === undefined ? '' : ` in ${seconds(step.durationMs)}`;
+	switch (step.status) {
+		case 'succeeded':
+			return style.green(step.step.action ? `✓ done${took}${step.exitCode === undefined || step.exitCode === null ? '' : ` (exit ${step.exitCode})`}` : '✓ marked done');
+		case 'failed': {
+			const why = step.error ?? (step.signal ? `killed by ${step.signal}` : `exit code ${step.exitCode}`);
+			const killed = step.signal && step.error ? ` (${step.signal})` : '';
+			return style.red(`✗ failed${took}: ${stripControlSequences(why)}${killed}${step.note ? `; ${step.note}` : ''}`);
+		}
+		default:
+			return step.note?.startsWith('refused: ') ? style.red(`✗ ${step.note}`) : style.dim(`– skipped${step.note ? `: ${step.note}` : ''}`);
+	}
+}
+
+export function seconds(ms: number): string {
+	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
