@@ -3,7 +3,7 @@
 import type {KubeObject} from '../../core/objects/types.js';
 import type {Resource} from '../store/resources.js';
 import {badRequest} from '../store/status-error.js';
-import {objectJson, partialMetadataJson} from './serialize.js';
+import {objectBuffer, objectJson, partialMetadataJson} from './serialize.js';
 import {defaultPrinter, printers} from './table-printers.js';
 
 export type Representation = {as: 'object'} | {as: 'table'; includeObject: 'None' | 'Metadata' | 'Object'} | {as: 'metadata'};
@@ -44,22 +44,34 @@ export function renderObject(resource: Resource, object: KubeObject, representat
 	return `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},${columns}"rows":[${tableRowJson(resource, object, now, representation.includeObject)}]}`;
 }
 
-/** A list response as chunks of text, so 30,000 items are never one giant intermediate array of strings. */
-export function* renderList(resource: Resource, objects: KubeObject[], representation: Representation, meta: ListMeta, now: number): Generator<string> {
+const comma = Buffer.from(',');
+
+/** A list response in chunks, so 30,000 items never become one giant string; full objects are copied from cached bytes. */
+export function* renderList(resource: Resource, objects: KubeObject[], representation: Representation, meta: ListMeta, now: number): Generator<string | Buffer> {
 	const metadata = JSON.stringify(meta);
+	const batch = 500;
+	if (representation.as === 'object') {
+		const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
+		yield `{"kind":"${resource.kind}List","apiVersion":"${apiVersion}","metadata":${metadata},"items":[`;
+		for (let start = 0; start < objects.length; start += batch) {
+			const parts: Buffer[] = [];
+			for (let i = start; i < Math.min(objects.length, start + batch); i++) {
+				if (i > 0) parts.push(comma);
+				parts.push(objectBuffer(objects[i]));
+			}
+			yield Buffer.concat(parts);
+		}
+		yield ']}';
+		return;
+	}
 	let item: (object: KubeObject) => string;
 	if (representation.as === 'table') {
 		yield `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"columnDefinitions":${columnDefinitionsJson(resource)},"rows":[`;
 		item = object => tableRowJson(resource, object, now, representation.includeObject);
-	} else if (representation.as === 'metadata') {
+	} else {
 		yield `{"kind":"PartialObjectMetadataList","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"items":[`;
 		item = partialMetadataJson;
-	} else {
-		const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
-		yield `{"kind":"${resource.kind}List","apiVersion":"${apiVersion}","metadata":${metadata},"items":[`;
-		item = objectJson;
 	}
-	const batch = 500;
 	for (let start = 0; start < objects.length; start += batch) {
 		const parts: string[] = [];
 		for (let i = start; i < Math.min(objects.length, start + batch); i++) parts.push(item(objects[i]));

@@ -3,6 +3,7 @@
 import type {KubeObject} from '../../core/objects/types.js';
 
 const objectCache = new WeakMap<KubeObject, string>();
+const bufferCache = new WeakMap<KubeObject, Buffer>();
 const metadataCache = new WeakMap<KubeObject, string>();
 
 export function objectJson(object: KubeObject): string {
@@ -12,6 +13,16 @@ export function objectJson(object: KubeObject): string {
 		objectCache.set(object, json);
 	}
 	return json;
+}
+
+/** The object's JSON as UTF-8 bytes: large lists are copied from these without encoding again. */
+export function objectBuffer(object: KubeObject): Buffer {
+	let buffer = bufferCache.get(object);
+	if (buffer === undefined) {
+		buffer = Buffer.from(objectCache.get(object) ?? JSON.stringify(object));
+		bufferCache.set(object, buffer);
+	}
+	return buffer;
 }
 
 /** `PartialObjectMetadata` of an object, as Table rows and metadata-only lists carry it. */
