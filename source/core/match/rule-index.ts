@@ -31,9 +31,12 @@ export class RuleIndex {
 
 	constructor(playbooks: readonly Playbook[]) {
 		this.playbooks = playbooks.map((playbook, index) => {
-			const rules = playbook.match.map(rule => this.#compile(rule));
+			const rules = playbook.match.map(rule => this.#compile(rule, subjectKinds(rule)));
 			for (const rule of playbook.match) this.#file(rule, index);
-			const variants = playbook.variants.map(variant => ({variant, rules: variant.match.map(rule => this.#compile(rule))}));
+			// A variant refines its playbook's subjects: an event rule of a variant about "any kind" is about those.
+			const kinds = [...new Set(playbook.match.flatMap(rule => subjectKinds(rule)))];
+			const variantKinds = (rule: Rule) => (subjectKinds(rule).includes('*') && !kinds.includes('*') ? kinds : subjectKinds(rule));
+			const variants = playbook.variants.map(variant => ({variant, rules: variant.match.map(rule => this.#compile(rule, variantKinds(rule)))}));
 			return {playbook, rules, variants};
 		});
 		if (this.#storedKinds.has('Pod')) this.#storedKinds.add('ReplicaSet');
@@ -59,10 +62,10 @@ export class RuleIndex {
 		return this.#byKind.get(kind);
 	}
 
-	#compile(rule: Rule): CompiledRule {
+	#compile(rule: Rule, kinds: string[]): CompiledRule {
 		if (rule.object?.check) this.checks.add(rule.object.check);
 		if (rule.event) this.#storedKinds.add('Event');
-		for (const kind of subjectKinds(rule)) {
+		for (const kind of kinds) {
 			if (rule.event) {
 				let keys = this.#eventKeys.get(kind);
 				if (!keys) this.#eventKeys.set(kind, (keys = new Set()));
