@@ -11,6 +11,7 @@ import {installDefaults} from './store/defaults.js';
 import {LogStore} from './store/log-store.js';
 import {ObjectStore} from './store/object-store.js';
 import {resourceFor} from './store/resources.js';
+import {type World, addHealthyPods, createWorld, installScenarios} from './world.js';
 
 export type SimOptions = {
 	/** host:port, default 127.0.0.1:0 (a free port). */
@@ -35,6 +36,8 @@ export type SimHandle = {
 	store: ObjectStore;
 	logs: LogStore;
 	clock: Clock;
+	/** The controllers, registries and scenarios; undefined for a bare sim. */
+	world?: World;
 	server: ApiServer;
 	requests(): RequestRecord[];
 	clearRequests(): void;
@@ -51,14 +54,25 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
 	const logs = new LogStore();
 	// The API server itself creates the system namespaces, as kube-apiserver does.
 	for (const name of systemNamespaces) store.create(resourceFor('Namespace'), {apiVersion: 'v1', kind: 'Namespace', metadata: {name}});
-	const server = new ApiServer({store, logs, clock, bookmarkIntervalMs: options.bookmarkIntervalMs});
+	let world: World | undefined;
+	let server: ApiServer | undefined;
 	let url: string;
 	try {
+		if (!options.bare) {
+			world = await createWorld({clock, store, logs});
+			await installScenarios(world, options.scenarios ?? []);
+			if (options.pods) addHealthyPods(world, options.pods);
+		} else if ((options.scenarios?.length ?? 0) > 0 || options.pods) {
+			throw new Error('a bare simulated cluster has no scenarios or pods');
+		}
+		server = new ApiServer({store, logs, clock, world, bookmarkIntervalMs: options.bookmarkIntervalMs});
 		url = await server.listen(host, port);
 	} catch (error) {
+		await world?.stop();
 		clock.stop();
 		throw error;
 	}
+	const api = server;
 	const kubeconfigPath = options.kubeconfigPath ?? join(await mkdtemp(join(tmpdir(), 'kconsole-sim-')), 'kubeconfig');
 	await writeKubeconfig(kubeconfigPath, url);
 	let stopped: Promise<void> | undefined;
@@ -68,12 +82,14 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
 		store,
 		logs,
 		clock,
-		server,
-		requests: () => server.requests.list(),
-		clearRequests: () => server.requests.clear(),
+		world,
+		server: api,
+		requests: () => api.requests.list(),
+		clearRequests: () => api.requests.clear(),
 		stop: () => {
 			stopped ??= (async () => {
-				await server.stop();
+				await api.stop();
+				await world?.stop();
 				clock.stop();
 			})();
 			return stopped;
