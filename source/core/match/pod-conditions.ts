@@ -46,8 +46,8 @@ export function matchPod(rule: PodRule, log: LogCondition | null, context: Subje
 	if (context.kind !== 'Pod' || !context.object) return false;
 	const phase: string | undefined = context.object.status?.phase;
 	if (rule.phase && !(phase && rule.phase.includes(phase))) return false;
-	const perContainer = [rule.waiting, rule.terminated, rule.exitCode, rule.minRestarts, rule.message, rule.image, rule.container];
-	if (perContainer.every(condition => condition === undefined)) {
+	const anyContainerCondition = rule.waiting ?? rule.terminated ?? rule.exitCode ?? rule.minRestarts ?? rule.message ?? rule.image ?? rule.container;
+	if (anyContainerCondition === undefined) {
 		const line = log ? findLogLine(log, context, null) : null;
 		if (log && !line) return false;
 		if (phase) out.evidence.push(`status.phase=${phase}`);
@@ -80,21 +80,26 @@ function containerHit(rule: PodRule, view: ContainerView): ContainerHit | null {
 	if (rule.minRestarts !== undefined && (status?.restartCount ?? 0) < rule.minRestarts) return null;
 	const waiting = status?.state?.waiting;
 	if (rule.waiting && !(waiting?.reason && rule.waiting.includes(waiting.reason))) return null;
-	const terminations = [status?.state?.terminated, lastStateCounts(status) ? status?.lastState?.terminated : undefined];
+	const current = status?.state?.terminated;
+	const last = lastStateCounts(status) ? status?.lastState?.terminated : undefined;
 	let termination: ContainerStateTerminated | undefined;
 	if (rule.terminated || rule.exitCode) {
-		termination = terminations.find(
-			candidate =>
-				candidate !== undefined &&
-				(!rule.terminated || (candidate.reason !== undefined && rule.terminated.includes(candidate.reason))) &&
-				(!rule.exitCode || rule.exitCode.includes(candidate.exitCode)),
-		);
+		termination = terminationHolds(rule, current) ? current : terminationHolds(rule, last) ? last : undefined;
 		if (!termination) return null;
 	}
-	if (!rule.message) return {termination, message: undefined, messageFrom: undefined};
-	if (waiting?.message && rule.message.test(waiting.message)) return {termination, message: waiting.message, messageFrom: 'waiting'};
-	const source = terminations.find(candidate => candidate?.message && rule.message!.test(candidate.message));
+	const {message} = rule;
+	if (!message) return {termination, message: undefined, messageFrom: undefined};
+	if (waiting?.message && message.test(waiting.message)) return {termination, message: waiting.message, messageFrom: 'waiting'};
+	const source = current?.message && message.test(current.message) ? current : last?.message && message.test(last.message) ? last : undefined;
 	return source ? {termination, message: source.message, messageFrom: source} : null;
+}
+
+function terminationHolds(rule: PodRule, termination: ContainerStateTerminated | undefined): termination is ContainerStateTerminated {
+	return (
+		termination !== undefined &&
+		(!rule.terminated || (termination.reason !== undefined && rule.terminated.includes(termination.reason))) &&
+		(!rule.exitCode || rule.exitCode.includes(termination.exitCode))
+	);
 }
 
 function containerEvidence(rule: PodRule, view: ContainerView, hit: ContainerHit): string[] {
