@@ -48,6 +48,7 @@ export class ContainerRunner {
 	private timers: Timer[] = [];
 	private epoch = 0;
 	private instances = 0;
+	/** Simulated time of the last exit (see simNow). */
 	private finishedAtMs = 0;
 	private pullError?: string;
 	private readonly pullBackoff = new Backoff();
@@ -85,7 +86,7 @@ export class ContainerRunner {
 			this.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
 			return this.create(reference);
 		}
-		if (this.pullBackoff.inBackoffSinceUpdate(this.context.clock.now())) return this.pullBackOff();
+		if (this.pullBackoff.inBackoffSinceUpdate(this.simNow())) return this.pullBackOff();
 		this.pull(reference);
 	}
 
@@ -149,7 +150,7 @@ export class ContainerRunner {
 		}
 		const error = `rpc error: code = ${result.code} desc = ${result.message}`;
 		this.event('Warning', 'Failed', `Failed to pull image "${this.spec.image}": ${error}`);
-		this.pullBackoff.next(now);
+		this.pullBackoff.next(this.simNow());
 		this.pullError = `ErrImagePull: ${error}`;
 		this.setWaiting('ErrImagePull', error);
 		this.event('Warning', 'Failed', 'Error: ErrImagePull');
@@ -158,7 +159,7 @@ export class ContainerRunner {
 	}
 
 	private pullBackOff(): void {
-		const now = this.context.clock.now();
+		const now = this.simNow();
 		if (!this.pullBackoff.inBackoffSinceUpdate(now)) return this.attempt();
 		const message = `Back-off pulling image "${this.spec.image}"`;
 		this.event('Normal', 'BackOff', message);
@@ -239,7 +240,7 @@ export class ContainerRunner {
 		const pod = this.handle.pod();
 		this.context.chatter.remove(pod.metadata.namespace!, pod.metadata.name, this.spec.name);
 		this.context.logs.stop(pod.metadata.namespace!, pod.metadata.name, this.spec.name);
-		this.finishedAtMs = this.context.clock.now();
+		this.finishedAtMs = this.simNow();
 		this.model.state = {terminated};
 		this.model.ready = false;
 		this.model.started = false;
@@ -250,7 +251,7 @@ export class ContainerRunner {
 	}
 
 	private restartOrBackOff(terminated: Terminated): void {
-		const now = this.context.clock.now();
+		const now = this.simNow();
 		this.model.lastTerminated = terminated;
 		if (this.crashBackoff.inBackoffSince(this.finishedAtMs, now)) {
 			const description = podDescription(this.handle.pod());
@@ -294,6 +295,11 @@ export class ContainerRunner {
 
 	private event(type: 'Normal' | 'Warning', reason: string, message: string): void {
 		this.context.recorder.record(this.handle.pod(), {type, reason, message, component: 'kubelet', host: this.handle.node, fieldPath: `spec.containers{${this.spec.name}}`});
+	}
+
+	/** Simulated time in ms: wall-clock time scaled by the clock's speed, so back-off windows (simulated durations) compare with it. */
+	private simNow(): number {
+		return this.context.clock.now() * this.context.clock.speed;
 	}
 
 	private later(simMs: number, fn: () => void): void {

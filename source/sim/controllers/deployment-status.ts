@@ -54,7 +54,7 @@ export function syncDeploymentStatus(store: ObjectStore, clock: Clock, deploymen
 			set('Progressing', 'True', 'ReplicaSetUpdated', current ? `ReplicaSet "${name}" is progressing.` : 'Deployment is progressing.', true);
 			recheck = deadlineMs;
 		} else if (progressing && progressing.reason !== 'ProgressDeadlineExceeded') {
-			const waited = clock.now() - Date.parse(progressing.lastUpdateTime);
+			const waited = (clock.now() - Date.parse(progressing.lastUpdateTime)) * clock.speed;
 			if (waited >= deadlineMs) set('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${name}" has timed out progressing.`);
 			else recheck = deadlineMs - waited;
 		}

@@ -87,7 +87,7 @@ export class ReplicaSetController {
 		for (const pod of active) {
 			if (!podIsReady(pod)) continue;
 			ready++;
-			const readyFor = now - (readySince(pod) ?? now);
+			const readyFor = (now - (readySince(pod) ?? now)) * this.clock.speed;
 			if (readyFor >= minReady) available++;
 			else waitMs = Math.min(waitMs, minReady - readyFor);
 		}
