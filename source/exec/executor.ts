@@ -10,7 +10,7 @@ import {targetArgv, type KubectlTarget} from './kubectl-target.js';
 import {runProbe} from './probe/run-probe.js';
 import {runProcess} from './run-process.js';
 import type {LineSink, StepOutcome} from './step-outcome.js';
-import {runWait, type FindingsSource, type WaitStore} from './wait/run-wait.js';
+import {runWait, type FindingsSource, type FreshRead, type WaitStore} from './wait/run-wait.js';
 import type {WaitScope} from './wait/wait-condition.js';
 
 export type ExecutorOptions = {
@@ -21,6 +21,8 @@ export type ExecutorOptions = {
 	store?: WaitStore;
 	/** Needed by `wait resolved`. */
 	findings?: FindingsSource;
+	/** Fresh reads for rollout waits (see run-wait.ts). */
+	fresh?: FreshRead;
 	audit?: AuditLog;
 	/** The kubectl program. Default `kubectl` on PATH. */
 	kubectl?: string;
@@ -129,7 +131,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 				return runProbe({argv, timeoutMs, signal, onLine});
 			case 'wait':
 				if (!options.store) return {exitCode: 1, error: 'this session watches no cluster, so it cannot wait', durationMs: 0};
-				return runWait({argv, timeoutMs, signal, onLine, store: options.store, findings: options.findings, scope: request.wait ?? {namespace: target.namespace}});
+				return runWait({argv, timeoutMs, signal, onLine, store: options.store, findings: options.findings, fresh: options.fresh, scope: request.wait ?? {namespace: target.namespace}});
 		}
 	};
 

@@ -2,11 +2,15 @@
 // change, reports progress with the elapsed time at most once a second, and ends when the
 // condition is met (exit 0), can no longer be met or times out (exit 1), or is cancelled.
 import type {Finding} from '../../core/match/types.js';
+import type {KubeObject} from '../../core/objects/types.js';
 import type {ClusterStore} from '../../kube/cluster-store.js';
 import type {LineSink, StepOutcome} from '../step-outcome.js';
 import {checkWait, conditionKinds, parseWait, type WaitCheck, type WaitScope} from './wait-condition.js';
 
 export type WaitStore = Pick<ClusterStore, 'get' | 'list' | 'connection' | 'subscribe'>;
+
+/** A fresh read of one object from the API server (not the store); undefined when it does not exist. */
+export type FreshRead = (kind: 'Deployment', namespace: string | null, name: string) => Promise<KubeObject | undefined>;
 
 /** The findings of the watched cluster as they are now, and a way to hear when they change. */
 export type FindingsSource = {findings(): readonly Finding[]; subscribe(listener: () => void): () => void};
@@ -19,6 +23,8 @@ export type WaitRequest = {
 	store: WaitStore;
 	findings?: FindingsSource;
 	scope: WaitScope;
+	/** Lets a rollout wait learn the deployment's current generation first, so a watch behind a write cannot pass it. */
+	fresh?: FreshRead;
 	now?: () => number;
 	/** Least time between two progress lines. Default 1 s. */
 	progressIntervalMs?: number;
@@ -36,7 +42,15 @@ export async function runWait(request: WaitRequest): Promise<StepOutcome> {
 	const {condition} = parsed;
 	const started = now();
 	const elapsed = () => formatElapsed(now() - started);
-	const judge = (): WaitCheck => checkWait(condition, store, scope, findings ? () => findings.findings() : undefined);
+	const judged = {...scope};
+	if (condition.type === 'rollout' && request.fresh) {
+		try {
+			judged.minimumGeneration = (await request.fresh('Deployment', scope.namespace, condition.name))?.metadata.generation;
+		} catch (error) {
+			onLine('info', `could not read deployment/${condition.name} from the API server (${(error as Error).message}); judging by the watch alone`);
+		}
+	}
+	const judge = (): WaitCheck => checkWait(condition, store, judged, findings ? () => findings.findings() : undefined);
 
 	return new Promise<StepOutcome>(resolve => {
 		let shownText: string | undefined;

@@ -22,6 +22,11 @@ export type WaitScope = {
 	finding?: Finding;
 	/** The deployment the run's pod belongs to: when the pod is replaced, its successors count. */
 	deployment?: string;
+	/**
+	 * For `rollout`: the deployment's generation the API server reported when the wait began. A
+	 * watch a moment behind a write still shows the previous rollout, complete; it must not count.
+	 */
+	minimumGeneration?: number;
 };
 
 export type WaitCheck =
@@ -75,7 +80,7 @@ export function checkWait(condition: WaitCondition, store: StoreReader, scope: W
 			return still ? {state: 'waiting', text: `waiting for the finding to go: ${scope.finding.summary}`} : {state: 'met', text: 'the finding is gone'};
 		}
 		case 'rollout':
-			return checkRollout(condition.name, store, scope.namespace);
+			return checkRollout(condition.name, store, scope.namespace, scope.minimumGeneration ?? 0);
 		case 'gone': {
 			const namespace = kindResources[condition.kind].namespaced ? scope.namespace : null;
 			const object = store.get(condition.kind, namespace, condition.name);
@@ -87,7 +92,7 @@ export function checkWait(condition: WaitCondition, store: StoreReader, scope: W
 	}
 }
 
-function checkRollout(name: string, store: StoreReader, namespace: string | null): WaitCheck {
+function checkRollout(name: string, store: StoreReader, namespace: string | null, minimumGeneration: number): WaitCheck {
 	const deployment = store.get('Deployment', namespace, name);
 	const shown = `deployment/${name}`;
 	if (!deployment) return {state: 'waiting', text: `waiting for ${shown}: it does not exist`};
@@ -99,6 +104,7 @@ function checkRollout(name: string, store: StoreReader, namespace: string | null
 	const summary = `${updated}/${desired} updated, ${available} available`;
 	const deadline = status.conditions?.find(condition => condition.type === 'Progressing' && condition.reason === 'ProgressDeadlineExceeded');
 	if (deadline) return {state: 'failed', text: `${shown} exceeded its progress deadline: ${summary}`};
+	if ((deployment.metadata.generation ?? 0) < minimumGeneration) return {state: 'waiting', text: `waiting for ${shown}: the watch has not seen the latest change yet`};
 	if ((status.observedGeneration ?? 0) < (deployment.metadata.generation ?? 0)) {
 		return {state: 'waiting', text: `waiting for ${shown}: the controller has not seen the change yet`};
 	}

@@ -102,3 +102,19 @@ test('wait resolved follows the live findings', async t => {
 	t.deepEqual(lines.map(line => line.line), ['waiting for the finding to go: web cannot pull nginx:typo (0ms)', 'the finding is gone (0ms)']);
 	t.is(listeners.size, 0, 'the wait let go of its subscription');
 });
+
+test('a rollout wait right after a write does not pass on the watch\'s stale, complete picture', async t => {
+	// The store still shows generation 2 rolled out; the API server already has generation 3.
+	const {store, view} = liveStore([deployment('web', {generation: 2})]);
+	const {lines, onLine} = collect();
+	let shown!: () => void;
+	const firstLine = new Promise<void>(resolve => {
+		shown = resolve;
+	});
+	const fresh = async () => deployment('web', {generation: 3, observedGeneration: 2});
+	const waiting = runWait({argv: ['rollout', 'deployment/web'], timeoutMs: 60_000, onLine: (stream, line) => (onLine(stream, line), shown()), store: view, scope, fresh, now: () => 0});
+	await firstLine;
+	t.deepEqual(lines.map(line => line.line), ['waiting for deployment/web: the watch has not seen the latest change yet (0ms)']);
+	store.upsert('Deployment', deployment('web', {generation: 3}));
+	t.is((await waiting).exitCode, 0);
+});
