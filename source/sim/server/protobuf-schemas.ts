@@ -93,8 +93,17 @@ const servicePort: Message = {
 	5: field('nodePort', 'int'),
 };
 
+const deleteOptions: Message = {
+	1: field('gracePeriodSeconds', 'int', pointer),
+	2: field('preconditions', {1: field('uid', 'string'), 2: field('resourceVersion', 'string')}),
+	4: field('propagationPolicy', 'string'),
+	5: field('dryRun', 'string', {repeated: true}),
+};
+
 /** Messages by `apiVersion/kind` (the envelope's TypeMeta). */
 export const messages: Record<string, Message> = {
+	'v1/DeleteOptions': deleteOptions,
+	'meta.k8s.io/v1/DeleteOptions': deleteOptions,
 	'v1/Namespace': {1: field('metadata', objectMeta), 2: field('spec', {1: field('finalizers', 'string', {repeated: true})})},
 	'v1/ConfigMap': {1: field('metadata', objectMeta), 2: field('data', 'string', {map: true}), 3: field('binaryData', 'bytes', {map: true}), 4: field('immutable', 'bool', pointer)},
 	'v1/Secret': {1: field('metadata', objectMeta), 2: field('data', 'bytes', {map: true}), 3: field('type', 'string'), 4: field('stringData', 'string', {map: true}), 5: field('immutable', 'bool', pointer)},
