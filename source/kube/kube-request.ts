@@ -15,6 +15,11 @@ export class KubeApiError extends Error {
 	) {
 		super(message);
 	}
+
+	/** What client-node's informer reads to tell a 410 (relist) from other failures. */
+	get statusCode(): number {
+		return this.status;
+	}
 }
 
 export type RequestOptions = {signal?: AbortSignal; timeoutMs?: number; accept?: string};
@@ -23,6 +28,8 @@ export type RequestOptions = {signal?: AbortSignal; timeoutMs?: number; accept?:
 export async function kubeRequest(target: Pick<KubeTarget, 'kubeConfig' | 'server'>, path: string, options: RequestOptions = {}): Promise<IncomingMessage> {
 	const settings: https.RequestOptions = {headers: {}};
 	await target.kubeConfig.applyToHTTPSOptions(settings);
+	// Cancelled while credentials were being prepared: an already-aborted signal would not stop node from sending.
+	options.signal?.throwIfAborted();
 	const url = new URL(target.server.replace(/\/+$/, '') + path);
 	const send = url.protocol === 'http:' ? http.request : https.request;
 	return new Promise((resolve, reject) => {

@@ -1,13 +1,14 @@
 // Keeps a ClusterStore equal to the cluster: one client-node informer per watched kind. A 410
 // relists inside the informer; any other error stops a client-node 1.4 informer for good, so
 // each kind is restarted here with capped backoff, and its connection state says what happens.
+import {createInterface} from 'node:readline';
 import * as k8s from '@kubernetes/client-node';
 import {watchedKinds, type KubeObject, type WatchedKind} from '../core/objects/types.js';
 import {backoffDelay, watchBackoff, type BackoffPolicy} from './backoff.js';
 import type {ClusterStore, ConnectionState} from './cluster-store.js';
 import {describeCause} from './connection-error.js';
 import {collectionPath, kindResources, type KindResource} from './kind-resources.js';
-import {KubeApiError} from './kube-request.js';
+import {KubeApiError, kubeRequest} from './kube-request.js';
 import type {KubeTarget} from './kube-target.js';
 import {listObjects} from './list-objects.js';
 
@@ -53,7 +54,7 @@ export function watchCluster(target: KubeTarget, store: ClusterStore, options: W
 // Objects cross client-node typed as its own classes; on the wire they are plain JSON, which is what we keep.
 type WireObject = k8s.KubernetesObject;
 
-type Attempt = {informer: k8s.ListWatch<WireObject>; watch: GuardedWatch; abort: AbortController};
+type Attempt = {informer: k8s.ListWatch<WireObject>; watch: StreamWatch; abort: AbortController};
 
 class KindWatcher {
 	#stopped = false;
@@ -85,7 +86,7 @@ class KindWatcher {
 		const {kind} = this.resource;
 		const path = collectionPath(this.resource, this.namespace);
 		const abort = new AbortController();
-		const watch = new GuardedWatch(this.target.kubeConfig);
+		const watch = new StreamWatch(this.target);
 		const current = (): boolean => !this.#stopped && this.#attempt === attempt;
 		const list = async () => {
 			const listed = await listObjects(this.target, path, {signal: abort.signal});
@@ -111,7 +112,7 @@ class KindWatcher {
 		if (this.#liveSince !== undefined && Date.now() - this.#liveSince > this.backoff.maxMs) this.#failures = 0;
 		this.#liveSince = undefined;
 		const delay = backoffDelay(this.#failures++, this.backoff);
-		const state = failureState(asApiError(error), this.target, Date.now() + delay);
+		const state = failureState(error, this.target, Date.now() + delay);
 		// Objects we may no longer read would only mislead.
 		if (state.status === 'forbidden') this.store.clearKind(this.resource.kind);
 		this.store.setConnection(this.resource.kind, state);
@@ -139,39 +140,63 @@ function failureState(error: unknown, target: KubeTarget, retryAt: number): Conn
 	return {status: 'retrying', retryAt, message};
 }
 
-// client-node's Watch reports a bad status as an Error with statusCode and no server message.
-function asApiError(error: unknown): unknown {
-	const status = (error as {statusCode?: unknown})?.statusCode;
-	if (error instanceof KubeApiError || typeof status !== 'number') return error;
-	return new KubeApiError(status, (error as Error).message);
-}
-
 /**
- * client-node's Watch, made safe to stop: it opens nothing after close(), and a failure while
- * preparing the request (exec credentials, certificate files) reaches `done` instead of
- * rejecting a promise nobody awaits.
+ * The watch request under client-node's informer. client-node's own Watch cannot be cancelled
+ * until the server answers (so a stopped informer could still open watches) and drops the
+ * server's error message; this one goes through kubeRequest, honours close() at any moment and
+ * reports a bad status as a KubeApiError (with the statusCode the informer reads for 410).
  */
-class GuardedWatch extends k8s.Watch {
+class StreamWatch extends k8s.Watch {
+	readonly #target: KubeTarget;
+	readonly #open = new Set<AbortController>();
 	#closed = false;
-	#controller: AbortController | undefined;
 
-	override async watch(...args: Parameters<k8s.Watch['watch']>): Promise<AbortController> {
-		const done = args[3];
-		if (this.#closed) return new AbortController();
-		let controller: AbortController;
-		try {
-			controller = await super.watch(...args);
-		} catch (error) {
+	constructor(target: KubeTarget) {
+		super(target.kubeConfig);
+		this.#target = target;
+	}
+
+	override async watch(path: string, queryParams: Record<string, string | number | boolean | undefined>, callback: (phase: string, object: any, event?: any) => void, done: (error: any) => void): Promise<AbortController> {
+		const controller = new AbortController();
+		// After close() the attempt is over: nothing opens and nobody is told.
+		if (this.#closed) return controller;
+		this.#open.add(controller);
+		let finished = false;
+		const finish = (error: unknown) => {
+			if (finished) return;
+			finished = true;
+			this.#open.delete(controller);
+			controller.abort();
 			done(error);
-			return new AbortController();
+		};
+		const query = new URLSearchParams({watch: 'true'});
+		for (const [key, value] of Object.entries(queryParams)) if (value !== undefined) query.set(key, String(value));
+		try {
+			const response = await kubeRequest(this.#target, `${path}?${query}`, {signal: controller.signal});
+			// A peer that vanished without closing would otherwise hold the watch forever.
+			response.socket?.setKeepAlive(true, 30_000);
+			response.on('error', finish);
+			const lines = createInterface({input: response, crlfDelay: Number.POSITIVE_INFINITY});
+			lines.on('line', line => {
+				let event: {type?: string; object?: unknown};
+				try {
+					event = JSON.parse(line);
+				} catch {
+					return;
+				}
+				if (event.type) callback(event.type, event.object, event);
+			});
+			lines.on('error', finish);
+			lines.on('close', () => finish(null));
+		} catch (error) {
+			finish(error);
 		}
-		this.#controller = controller;
-		if (this.#closed) controller.abort();
 		return controller;
 	}
 
 	close(): void {
 		this.#closed = true;
-		this.#controller?.abort();
+		for (const controller of this.#open) controller.abort();
+		this.#open.clear();
 	}
 }
