@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {AuditEntry} from '../../source/exec/audit-log.js';
 import type {SimHandle} from '../../source/sim/start-sim.js';
+import {resourceFor} from '../../source/sim/store/resources.js';
 
 export type GuideProcess = {
 	stdout(): string;
@@ -17,15 +18,19 @@ export type GuideProcess = {
 	interrupt(): void;
 	exit: Promise<number>;
 	audit(): AuditEntry[];
+	/** The incident report, when spawned with `report: true`. */
+	report(): string;
 	home: string;
 };
 
 const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
 
-export function spawnGuide(sim: SimHandle | undefined, args: string[], options: {answers?: string} = {}): GuideProcess {
+export function spawnGuide(sim: SimHandle | undefined, args: string[], options: {answers?: string; report?: boolean} = {}): GuideProcess {
 	const home = mkdtempSync(join(tmpdir(), 'kconsole-guide-e2e-'));
 	const auditFile = join(home, 'audit.jsonl');
-	const child = spawn(process.execPath, [cli, 'guide', ...args, ...(sim ? ['--kubeconfig', sim.kubeconfigPath] : []), '--audit-log', auditFile], {
+	const reportFile = join(home, 'reports', 'incident.md');
+	const extra = [...(sim ? ['--kubeconfig', sim.kubeconfigPath] : []), '--audit-log', auditFile, ...(options.report ? ['--report', reportFile] : [])];
+	const child = spawn(process.execPath, [cli, 'guide', ...args, ...extra], {
 		env: {...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), KUBECONFIG: '', NO_COLOR: '1', FORCE_COLOR: '0'},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
@@ -44,7 +49,7 @@ export function spawnGuide(sim: SimHandle | undefined, args: string[], options: 
 	return {
 		stdout: () => stdout,
 		stderr: () => stderr,
-		async waitFor(text, {from = 0, timeoutMs = 30_000} = {}) {
+		async waitFor(text, {from = 0, timeoutMs = 60_000} = {}) {
 			const found = () => (typeof text === 'string' ? stdout.indexOf(text, from) !== -1 : text.test(stdout.slice(from)));
 			if (found()) return;
 			await new Promise<void>((resolve, reject) => {
@@ -67,6 +72,7 @@ export function spawnGuide(sim: SimHandle | undefined, args: string[], options: 
 		interrupt: () => child.kill('SIGINT'),
 		exit,
 		audit: () => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as AuditEntry) : []),
+		report: () => readFileSync(reportFile, 'utf8'),
 		home,
 	};
 }
@@ -74,4 +80,17 @@ export function spawnGuide(sim: SimHandle | undefined, args: string[], options: 
 /** Writes (POST, PUT, PATCH, DELETE) that reached the simulated API, control endpoint excluded. */
 export function writesTo(sim: SimHandle) {
 	return sim.requests().filter(request => request.method !== 'GET' && !request.path.startsWith('/kconsole-sim/'));
+}
+
+/** The image-tag-not-found scenario's failing pod, once the kubelet has given up pulling (`namespace/name`). */
+export async function failingPod(sim: SimHandle, namespace: string, timeoutMs = 60_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const pod = sim.store.list(resourceFor('Pod')).find(each =>
+			each.metadata.namespace === namespace && !each.metadata.deletionTimestamp
+			&& (each.status?.containerStatuses ?? []).some((status: {state?: {waiting?: {reason?: string}}}) => /^(ErrImagePull|ImagePullBackOff)$/.test(status.state?.waiting?.reason ?? '')));
+		if (pod) return `${namespace}/${pod.metadata.name}`;
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+	throw new Error(`no pod in ${namespace} failed to pull within ${timeoutMs} ms`);
 }
