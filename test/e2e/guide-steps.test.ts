@@ -66,3 +66,21 @@ test('Ctrl-C stops the running step, the run goes on; at the next prompt it abor
 	t.is(await guide.exit, 1);
 	t.regex(guide.stdout(), /Aborted after/);
 });
+
+test('without a playbook or target the findings are listed, numbered, to pick from', async t => {
+	const guide = spawnGuide(sim, ['-A', '--playbooks', 'test/fixtures/guide-playbooks'], {answers: '9\nq\n'});
+	t.is(await guide.exit, 1);
+	const out = guide.stdout();
+	for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) t.regex(out, new RegExp(`\\d\\. warning +hang-test +namespace ${name}: Steps that hang`));
+	t.true(out.includes('Fix which? [1-4] or [q]uit: 9\n  type a number from 1 to 4, or q\n'));
+	t.true(out.endsWith('Aborted: no finding picked.\n'));
+});
+
+test('a target without that finding: nothing to fix, exit 0; a target that does not exist: exit 2', async t => {
+	const none = spawnGuide(sim, ['image-pull', '--kind', 'ns', '--target', 'default'], {answers: ''});
+	const missing = spawnGuide(sim, ['image-pull', '--target', 'default/no-such-pod'], {answers: ''});
+	t.is(await none.exit, 0);
+	t.is(none.stdout(), 'nothing to fix: namespace default has no image-pull finding\n');
+	t.is(await missing.exit, 2);
+	t.is(missing.stderr(), 'kconsole: pod default/no-such-pod does not exist in context kconsole-sim\n');
+});
