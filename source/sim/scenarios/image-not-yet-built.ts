@@ -1,22 +1,24 @@
+import {resourceFor} from '../store/resources.js';
 import type {World} from '../world.js';
 import {apply, container, deployment, dockerRegistrySecret, namespace, service} from './manifests.js';
 import type {Scenario} from './scenario.js';
 
 // Seed 003 (k3s + GHCR + Flux), 初始问题 1: the project was deployed before GitHub Actions
 // had pushed its image, so pulls fail with "ghcr.io/997899594/rrr:latest: not found" and the
-// pod sits in ImagePullBackOff; CI pushes the tag a minute (simulated) later and the kubelet's
-// next retry succeeds on its own.
+// pod sits in ImagePullBackOff; CI pushes the tag a minute (simulated) after the first failed
+// pull and the kubelet's next retry succeeds on its own.
 // Fix: none needed (wait for CI); after the push, `kubectl rollout restart deployment/dev-56d0416c-5fc9-40bc-be8a-85c8adf889a4 -n project-56d0416c-5fc9-40bc-be8a-85c8adf889a4-development` skips the back-off.
 
 export const rrrImage = 'ghcr.io/997899594/rrr:latest';
 export const publishAfterMs = 60_000;
 const project = '56d0416c-5fc9-40bc-be8a-85c8adf889a4';
 const space = `project-${project}-development`;
+const pods = resourceFor('Pod');
 
 export const imageNotYetBuilt: Scenario = {
 	name: 'image-not-yet-built',
 	seed: '003_db58dfcb4d759ec2.txt (初始问题 1. 镜像拉取失败, 为什么镜像最终拉取成功)',
-	summary: `namespace ${space}: deployment dev-${project} pulls ${rrrImage} before CI pushed it ("not found", ImagePullBackOff); the tag appears 60 s (simulated) later and the pod starts by itself`,
+	summary: `namespace ${space}: deployment dev-${project} pulls ${rrrImage} before CI pushed it ("not found", ImagePullBackOff); the tag appears 60 s (simulated) after the first failed pull and the pod starts by itself`,
 	fix: [],
 	install(world: World) {
 		world.registry.withhold(rrrImage);
@@ -33,6 +35,13 @@ export const imageNotYetBuilt: Scenario = {
 			}),
 			service({namespace: space, name: `dev-${project}`, selector: {app: `dev-${project}`}, ports: [{port: 80, targetPort: 3000}]}),
 		);
-		world.clock.after(publishAfterMs, () => world.publishImage(rrrImage));
+		// CI finishes a minute after the kubelet first failed to pull.
+		const unsubscribe = world.store.subscribe(event => {
+			if (event.resource !== pods || event.object.metadata.namespace !== space) return;
+			const waiting = event.object.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+			if (waiting !== 'ErrImagePull' && waiting !== 'ImagePullBackOff') return;
+			unsubscribe();
+			world.clock.after(publishAfterMs, () => world.publishImage(rrrImage));
+		});
 	},
 };

@@ -100,7 +100,7 @@ export const saasShortener: ImageProgram = {
 
 /** A Next.js standalone server (seed 003's rrr project). */
 export const nextjs: ImageProgram = {
-	binaries: ['node', 'npm', 'sh', '/bin/sh'],
+	binaries: ['node', 'npm', 'sh', '/bin/sh', 'docker-entrypoint.sh'],
 	entrypoint: ['docker-entrypoint.sh'],
 	cmd: ['node', 'server.js'],
 	workdir: '/app',
