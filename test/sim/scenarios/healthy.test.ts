@@ -20,9 +20,9 @@ test('healthy: every pod of the shop is Running and Ready, Services have endpoin
 			['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'],
 		);
 	}
-	const endpoints = sim.get('Endpoints', 'shop', 'catalog');
-	t.is(endpoints?.subsets?.[0]?.addresses?.length, 2);
-	t.deepEqual(endpoints?.subsets?.[0]?.ports, [{name: 'http', port: 8080, protocol: 'TCP'}]);
+	const [subset] = sim.get('Endpoints', 'shop', 'catalog')!.subsets as Array<{addresses: unknown[]; ports: unknown[]}>;
+	t.is(subset.addresses.length, 2);
+	t.deepEqual(subset.ports, [{name: 'http', port: 8080, protocol: 'TCP'}]);
 
 	const frontend = sim.pods('shop', 'frontend')[0];
 	const reasons = sim.events('shop', event => (event.involvedObject as {uid: string}).uid === frontend.metadata.uid).map(event => `${event.reason}: ${event.message}`);
@@ -31,7 +31,7 @@ test('healthy: every pod of the shop is Running and Ready, Services have endpoin
 	t.true(reasons.some(line => /^Pulled: Successfully pulled image "nginx:1\.27-alpine" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: \d+ bytes\.$/.test(line)));
 	t.true(reasons.includes('Created: Created container: nginx'));
 	t.true(reasons.includes('Started: Started container nginx'));
-	const deploymentEvents = sim.events('shop', event => (event.involvedObject as {kind: string}).kind === 'Deployment').map(event => event.message);
-	t.true(deploymentEvents.some(message => /^Scaled up replica set frontend-[bcdfghjklmnpqrstvwxz2456789]+ to 2$/.test(message!)));
-	t.true(sim.logLines('shop', frontend.metadata.name, 'nginx').includes('/docker-entrypoint.sh: Configuration complete; ready for start up'));
+	const deploymentEvents = sim.events('shop', event => (event.involvedObject as {kind: string}).kind === 'Deployment').map(event => String(event.message));
+	t.true(deploymentEvents.some(message => /^Scaled up replica set frontend-[bcdfghjklmnpqrstvwxz2456789]+ to 2$/.test(message)));
+	await sim.waitFor('nginx to start', () => sim.logLines('shop', frontend.metadata.name, 'nginx').includes('/docker-entrypoint.sh: Configuration complete; ready for start up'));
 });
