@@ -47,6 +47,12 @@ export async function startWorld(t: ExecutionContext, scenarios: string[], speed
 	await installScenarios(world, scenarios);
 	const get = (kind: string, namespace: string | undefined, name: string) => store.get(resourceFor(kind), namespace, name);
 	const list = (kind: string, namespace?: string) => store.list(resourceFor(kind), {namespace});
+	const patch: Harness['patch'] = (kind, namespace, name, type, body) => {
+		const resource = resourceFor(kind);
+		const current = store.get(resource, namespace, name);
+		if (!current) throw new Error(`${kind} ${namespace}/${name} not found`);
+		return store.replace(resource, applyPatch(patchTypes[type], current, body) as KubeObject);
+	};
 	return {
 		world,
 		store,
@@ -55,15 +61,10 @@ export async function startWorld(t: ExecutionContext, scenarios: string[], speed
 		pods: (namespace, prefix) => list('Pod', namespace).filter(pod => pod.metadata.name.startsWith(`${prefix}-`) && !pod.metadata.deletionTimestamp),
 		events: (namespace, filter = () => true) => list('Event', namespace).filter(filter),
 		logLines: (namespace, pod, container, previous) => (logs.read(namespace, pod, container, {previous}) ?? []).map(line => line.text),
-		patch(kind, namespace, name, type, patch) {
-			const resource = resourceFor(kind);
-			const current = store.get(resource, namespace, name);
-			if (!current) throw new Error(`${kind} ${namespace}/${name} not found`);
-			return store.replace(resource, applyPatch(patchTypes[type], current, patch) as KubeObject);
-		},
+		patch,
 		create: object => store.create(resourceFor(object.kind), object),
 		restart(namespace, deployment) {
-			this.patch('Deployment', namespace, deployment, 'strategic', {spec: {template: {metadata: {annotations: {'kubectl.kubernetes.io/restartedAt': new Date().toISOString()}}}}});
+			patch('Deployment', namespace, deployment, 'strategic', {spec: {template: {metadata: {annotations: {'kubectl.kubernetes.io/restartedAt': new Date().toISOString()}}}}});
 		},
 		async waitFor(description, probe, timeoutMs = 10_000) {
 			const deadline = Date.now() + timeoutMs;
