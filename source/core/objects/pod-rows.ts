@@ -3,7 +3,7 @@
 import {oneLine} from '../text/one-line.js';
 import type {Health} from './health.js';
 import {podColumns} from './pod-status.js';
-import type {Pod} from './types.js';
+import type {ContainerStatus, Pod} from './types.js';
 
 export type PodRow = {
 	/** `namespace/name`: stable identity for selection. */
@@ -15,6 +15,8 @@ export type PodRow = {
 	ready: string;
 	status: string;
 	restartCount: number;
+	/** When a container last ended (ms), for RESTARTS' `(40s ago)` at render time. */
+	lastRestart?: number;
 	created?: string;
 	health: Health;
 };
@@ -35,9 +37,20 @@ export function podRow(pod: Pod, now: number): PodRow {
 		ready: columns.ready,
 		status: oneLine(columns.status),
 		restartCount: columns.restartCount,
+		lastRestart: lastRestart(pod),
 		created: pod.metadata.creationTimestamp,
 		health: podHealth(columns.status, columns.ready),
 	};
+}
+
+function lastRestart(pod: Pod): number | undefined {
+	const statuses: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+	let last: number | undefined;
+	for (const status of statuses) {
+		const finished = Date.parse(status.lastState?.terminated?.finishedAt ?? '');
+		if (!Number.isNaN(finished) && (last === undefined || finished > last)) last = finished;
+	}
+	return last;
 }
 
 /** Failing: a waiting or terminated reason that is not part of a normal start; pending: starting or not ready yet. */

@@ -1,0 +1,39 @@
+// Events as they stream in: newest first (or oldest first, like tail), repeats folded with
+// their count, warnings highlighted.
+import {useCallback, useSyncExternalStore} from 'react';
+import type {EventRow} from '../../core/objects/event-fold.js';
+import {selectedIndex} from '../console-moves.js';
+import {eventCells, eventColumns} from './event-columns.js';
+import {PaneFrame} from './pane-frame.js';
+import type {PaneProps} from './pane-props.js';
+import {WindowedTable} from './windowed-table.js';
+
+export function EventsPane({width, height, focused, state, data, theme, now}: PaneProps) {
+	useSyncExternalStore(data.subscribeStore, () => data.events.version);
+	const list = state.lists.events;
+	const options = {oldestFirst: !state.eventsNewestFirst};
+	const rows = data.rows('events', list.filter, options) as readonly EventRow[];
+	const keys = data.keys('events', list.filter, options);
+	const renderRow = useCallback((row: EventRow) => eventCells(row, theme, now, width), [theme, now, width]);
+	const warnings = data.events.rows().reduce((sum, row) => sum + (row.warning ? 1 : 0), 0);
+	const count = list.filter ? `${rows.length}/${data.events.size}` : `${data.events.size}`;
+	const status = [warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', list.filter ? `/${list.filter}/` : '', state.eventsNewestFirst ? 'newest first' : 'oldest first'].filter(Boolean).join(' ');
+	return (
+		<PaneFrame title={`Events (${count})`} status={status} width={width} height={height} focused={focused} theme={theme}>
+			<WindowedTable
+				columns={eventColumns(width)}
+				rows={rows}
+				selectedIndex={selectedIndex(list.selected, list.index, keys)}
+				height={height - 2}
+				width={width}
+				focused={focused}
+				theme={theme}
+				rowKey={rowKey}
+				renderRow={renderRow}
+				empty={list.filter ? 'no event matches the filter' : 'no events'}
+			/>
+		</PaneFrame>
+	);
+}
+
+const rowKey = (row: EventRow) => row.key;

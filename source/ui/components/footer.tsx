@@ -1,0 +1,52 @@
+// The bottom line: the prompt while typing, a question before quitting, the last command's
+// message, or else the keys that work here, generated from the keymap.
+import {Text} from 'ink';
+import type {ConsoleState} from '../console-state.js';
+import {keyLabel} from '../key-names.js';
+import {liveBindings, type KeyFlags, type PaneId} from '../keymap.js';
+import {rowFilter} from '../row-filter.js';
+import type {Theme} from '../theme.js';
+
+const promptSigns = {filter: '/', search: '/', command: ':', edit: 'edit: ', answer: 'value: '} as const;
+
+export function Footer({state, pane, flags, width, theme}: {state: ConsoleState; pane: PaneId; flags: KeyFlags; width: number; theme: Theme}) {
+	if (state.mode === 'prompt' && state.prompt) {
+		const {kind, text} = state.prompt;
+		const invalid = (kind === 'filter' || kind === 'search') && text !== '' && rowFilter(text).invalid;
+		return (
+			<Text wrap="truncate-start">
+				<Text bold color={theme.accent}>{promptSigns[kind]}</Text>
+				<Text>{text}</Text>
+				<Text inverse> </Text>
+				{invalid ? <Text color={theme.warning}>{'  (not a valid regex: matched as text)'}</Text> : null}
+				<Text color={theme.muted}>{`  ${hints(state, pane, flags)}`}</Text>
+			</Text>
+		);
+	}
+	if (state.mode === 'confirm-quit') {
+		return (
+			<Text wrap="truncate-end">
+				<Text bold color={theme.warning}>A step is running. Quit and stop it? </Text>
+				<Text>{hints(state, pane, flags)}</Text>
+			</Text>
+		);
+	}
+	if (state.message) {
+		return (
+			<Text wrap="truncate-end" color={state.message.error ? theme.error : theme.accent} bold={state.message.error}>
+				{state.message.text}
+			</Text>
+		);
+	}
+	return (
+		<Text wrap="truncate-end" color={theme.muted}>
+			{hints(state, pane, flags).padEnd(width)}
+		</Text>
+	);
+}
+
+/** `Tab pane  Enter open  l logs …` for what the keyboard can do now. */
+export function hints(state: ConsoleState, pane: PaneId, flags: KeyFlags): string {
+	const bindings = liveBindings({mode: state.mode, pane, flags}).filter(binding => binding.hint);
+	return bindings.map(binding => `${binding.keys.map(keyLabel).join('/')} ${binding.label}`).join('  ');
+}
