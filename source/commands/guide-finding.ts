@@ -66,7 +66,7 @@ export async function pickFinding(candidates: Finding[], options: {named: boolea
 		out.write(`  ${String(index + 1).padStart(String(candidates.length).length)}. ${finding.severity.padEnd(7)} ${finding.playbook.padEnd(20)} ${describeObject(finding)}: ${finding.summary}\n`);
 	});
 	for (;;) {
-		const answer = await reader.ask(`Fix which? [1-${candidates.length}] or [q]uit: `);
+		const answer = await reader.ask(`Fix which? [${candidates.length === 1 ? '1' : `1-${candidates.length}`}] or [q]uit: `);
 		if (answer === null || answer === interrupted || /^q(uit)?$/i.test(answer.trim())) return null;
 		const number = Number(answer.trim());
 		if (Number.isInteger(number) && number >= 1 && number <= candidates.length) return candidates[number - 1];

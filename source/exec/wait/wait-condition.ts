@@ -102,12 +102,13 @@ function checkRollout(name: string, store: StoreReader, namespace: string | null
 	const available = status.availableReplicas ?? 0;
 	const total = status.replicas ?? 0;
 	const summary = `${updated}/${desired} updated, ${available} available`;
-	const deadline = status.conditions?.find(condition => condition.type === 'Progressing' && condition.reason === 'ProgressDeadlineExceeded');
-	if (deadline) return {state: 'failed', text: `${shown} exceeded its progress deadline: ${summary}`};
 	if ((deployment.metadata.generation ?? 0) < minimumGeneration) return {state: 'waiting', text: `waiting for ${shown}: the watch has not seen the latest change yet`};
 	if ((status.observedGeneration ?? 0) < (deployment.metadata.generation ?? 0)) {
 		return {state: 'waiting', text: `waiting for ${shown}: the controller has not seen the change yet`};
 	}
+	// Only now: a deadline the previous generation exceeded says nothing about this one.
+	const deadline = status.conditions?.find(condition => condition.type === 'Progressing' && condition.reason === 'ProgressDeadlineExceeded');
+	if (deadline) return {state: 'failed', text: `${shown} exceeded its progress deadline: ${summary}`};
 	const old = Math.max(total - updated, oldPods(deployment, store, namespace));
 	if (updated === desired && total === desired && available === desired && old === 0) return {state: 'met', text: `${shown} rolled out: ${summary}`};
 	return {state: 'waiting', text: `waiting for ${shown}: ${summary}${old > 0 ? `, ${old} old ${old === 1 ? 'pod' : 'pods'} left` : ''}`};

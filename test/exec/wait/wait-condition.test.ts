@@ -28,6 +28,7 @@ const cases: Case[] = [
 		pod('web-new-1', {replicaSet: 'web-new', ready: true}), pod('web-new-2', {replicaSet: 'web-new', ready: true}), pod('web-old-1', {replicaSet: 'web-old', deleting: true}),
 	], expect: {state: 'waiting', text: 'waiting for deployment/web: 2/2 updated, 2 available, 1 old pod left'}},
 	{name: 'rollout: progress deadline exceeded fails for good', wait: ['rollout', 'deployment/web'], objects: [deployment('web', {updated: 1, available: 1, deadlineExceeded: true})], expect: {state: 'failed', text: /exceeded its progress deadline/}},
+	{name: 'rollout: the previous generation\'s exceeded deadline does not fail the new one', wait: ['rollout', 'deployment/web'], objects: [deployment('web', {generation: 3, observedGeneration: 2, updated: 1, available: 1, deadlineExceeded: true})], expect: {state: 'waiting', text: 'waiting for deployment/web: the controller has not seen the change yet'}},
 	{name: 'rollout: no such deployment yet', wait: ['rollout', 'deployment/web'], objects: [], expect: {state: 'waiting', text: 'waiting for deployment/web: it does not exist'}},
 	{name: 'ready: a Ready pod', wait: ['ready', 'pod/web-1'], objects: [pod('web-1', {ready: true})], expect: {state: 'met', text: 'pod/web-1 is Ready'}},
 	{name: 'ready: a pod pulling its image', wait: ['ready', 'pod/web-1'], objects: [pod('web-1', {phase: 'Pending', waiting: 'ImagePullBackOff'})], expect: {state: 'waiting', text: 'waiting for pod/web-1 to be Ready: ImagePullBackOff'}},
