@@ -1,0 +1,91 @@
+import test from 'ava';
+import type {KubeObject} from '../../source/core/objects/types.js';
+import {ClusterStore} from '../../source/kube/cluster-store.js';
+import {LiveFindings} from '../../source/kube/live-findings.js';
+import {LogEvidence} from '../../source/kube/log-evidence.js';
+import {watchCluster} from '../../source/kube/watch-cluster.js';
+import {loadPlaybooks} from '../../source/library/load-playbooks.js';
+import {resourceFor} from '../../source/sim/store/resources.js';
+import type {SimHandle} from '../../source/sim/start-sim.js';
+import {createPod, crashLooping, podIn, writeLog} from './sim-pods.js';
+import {eventually, startSimTarget} from './sim-target.js';
+
+function pullFailed(sim: SimHandle, pod: string, index: number): void {
+	sim.store.create(resourceFor('Event'), {
+		apiVersion: 'v1',
+		kind: 'Event',
+		metadata: {name: `${pod}.${index}`, namespace: 'default'},
+		involvedObject: {kind: 'Pod', namespace: 'default', name: pod, fieldPath: 'spec.containers{app}'},
+		reason: 'Failed',
+		type: 'Warning',
+		message: `Failed to pull image "registry.example/app:9": rpc error: registry.example/app:9: not found (attempt ${index})`,
+		lastTimestamp: new Date().toISOString(),
+	} as KubeObject);
+}
+
+async function live(options: {evidence: boolean}) {
+	const {sim, target} = await startSimTarget();
+	const {playbooks} = await loadPlaybooks({dirs: ['test/fixtures/playbooks'], shipped: false});
+	const store = new ClusterStore();
+	const watch = watchCluster(target, store, {backoff: {initialMs: 100, maxMs: 800, factor: 2, jitter: 0}});
+	const evidence = options.evidence ? new LogEvidence(target) : null;
+	const findings = new LiveFindings(store, playbooks, {evidence});
+	const stop = async () => {
+		findings.stop();
+		evidence?.stop();
+		await watch.stop();
+		store.close();
+		await sim.stop();
+	};
+	return {sim, store, findings, stop};
+}
+
+// The fixture library also has a namespace playbook that every namespace with finalizers meets.
+const keys = (findings: LiveFindings) => findings.findings().filter(finding => finding.playbook !== 'namespace-terminating').map(finding => `${finding.playbook}${finding.variant ? `/${finding.variant}` : ''} ${finding.namespace}/${finding.name}`);
+
+test('findings follow the cluster: log evidence arrives for a crash loop, a deleted pod takes its finding along', async t => {
+	const {sim, findings, stop} = await live({evidence: true});
+	try {
+		let notified = 0;
+		findings.subscribe(() => notified++);
+		const coredns = createPod(sim, podIn('kube-system', 'coredns-1', {name: 'coredns', ...crashLooping(4)}));
+		writeLog(sim, coredns, ['.:53', '[ERROR] plugin/errors: listen tcp :53: bind: permission denied']);
+		writeLog(sim, coredns, [], {restart: true});
+		await eventually(() => findings.findings().some(finding => finding.playbook === 'coredns-bind' && finding.evidence.some(line => line.includes('bind: permission denied'))), 10_000, 'coredns finding with its log line');
+		t.is(findings.findings().find(finding => finding.playbook === 'coredns-bind')!.captures.port, '53');
+
+		createPod(sim, podIn('default', 'web', {state: {waiting: {reason: 'ImagePullBackOff'}}}, 'Pending'));
+		pullFailed(sim, 'web', 1);
+		await eventually(() => keys(findings).includes('image-pull/tag-not-found default/web'), 10_000, `image pull finding (${keys(findings)})`);
+		await eventually(() => notified > 0, 2000, 'subscribers told');
+
+		sim.store.delete(resourceFor('Pod'), 'kube-system', 'coredns-1', {gracePeriodSeconds: 0});
+		await eventually(() => !keys(findings).some(key => key.startsWith('coredns-bind')), 10_000, 'coredns finding gone');
+		t.deepEqual(keys(findings), ['image-pull/tag-not-found default/web']);
+	} finally {
+		await stop();
+	}
+});
+
+test('a flood of watch events notifies listeners at most about 20 times a second', async t => {
+	const {sim, store, findings, stop} = await live({evidence: false});
+	try {
+		createPod(sim, podIn('default', 'web', {state: {waiting: {reason: 'ImagePullBackOff'}}}, 'Pending'));
+		await eventually(() => keys(findings).length > 0, 10_000, 'first finding');
+		let notified = 0;
+		findings.subscribe(() => notified++);
+		const started = Date.now();
+		let index = 0;
+		while (Date.now() - started < 600) {
+			for (let burst = 0; burst < 20; burst++) pullFailed(sim, 'web', ++index);
+			await new Promise(resolve => setImmediate(resolve));
+		}
+		await eventually(() => store.list('Event').length === sim.store.count(resourceFor('Event')), 10_000, 'every event seen');
+		const elapsed = Date.now() - started;
+		t.true(index > 200, `only ${index} events`);
+		t.deepEqual(keys(findings), ['image-pull/tag-not-found default/web']);
+		t.true(notified <= Math.ceil(elapsed / 50) + 2, `${notified} notifications for ${index} events in ${elapsed} ms`);
+	} finally {
+		await stop();
+	}
+});
