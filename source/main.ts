@@ -5,7 +5,8 @@ import {commandHelp, mainHelp} from './commands/help.js';
 
 /** Commands load lazily so `kconsole sim` never pays for Ink, and `diagnose` never for the UI. */
 const commands: Record<string, {summary: string; load: () => Promise<Command>}> = {
-	// Filled in as commands land.
+	console: {summary: 'the full-screen console (the default when no command is given)', load: async () => (await import('./commands/console.js')).consoleCommand},
+	demo: {summary: 'the console on a simulated cluster with every failure scenario', load: async () => (await import('./commands/demo.js')).demoCommand},
 	diagnose: {summary: 'look at the cluster once and print what the playbooks recognise', load: async () => (await import('./commands/diagnose.js')).diagnoseCommand},
 	guide: {summary: 'fix a finding step by step in a plain terminal (no full-screen UI)', load: async () => (await import('./commands/guide.js')).guideCommand},
 	match: {summary: 'match saved Kubernetes objects (and logs) against the playbooks, offline', load: async () => (await import('./commands/match.js')).matchCommand},
@@ -16,8 +17,10 @@ const commands: Record<string, {summary: string; load: () => Promise<Command>}> 
 export const version: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 export async function main(argv: string[], io: Io): Promise<number> {
+	// `kconsole` alone, or with flags only (`kconsole -n shop`), opens the console.
+	if (argv.length === 0 || (argv[0].startsWith('-') && !['--help', '-h', '--version', '-v'].includes(argv[0]))) return main(['console', ...argv], io);
 	const [first, ...rest] = argv;
-	if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+	if (first === '--help' || first === '-h' || first === 'help') {
 		if (first === 'help' && rest[0]) return main([rest[0], '--help'], io);
 		io.stdout.write(mainHelp(commands));
 		return 0;

@@ -57,7 +57,8 @@ export function commandLines(state: GuideState, step: StepState, theme: Theme): 
 	const action = step.step.action;
 	if (!action) return [[{text: ' (no command: do this yourself, then mark it done)', color: theme.muted}]];
 	const shown = action.kind === 'kubectl' && step.argv ? formatArgv(step.argv) : oneLine(step.display);
-	const prefix = action.kind === 'kubectl' || action.kind === 'sh' ? '$ ' : `${action.kind} `;
+	// Probe and wait displays already start with their kind (`wait rollout deployment/web`).
+	const prefix = action.kind === 'kubectl' || action.kind === 'sh' ? '$ ' : '';
 	const verdict = step.verdict;
 	const colour = verdict.decision === 'deny' ? theme.error : verdict.class === 'write' || action.kind === 'sh' ? theme.warning : theme.ok;
 	const where = [state.context ? `context ${state.context}` : '', state.values.namespace ? `namespace ${state.values.namespace}` : ''].filter(Boolean).join(' · ');
@@ -87,9 +88,11 @@ export function outputLines(step: StepState | undefined, theme: Theme): Line[] {
 	return lines;
 }
 
-/** The step whose output the pane shows: the current one, else the last that printed. */
+/** The step whose output the pane shows: the current one once it runs or printed, else the last one that finished. */
 export function shownStep(state: GuideState): StepState | undefined {
-	return currentStep(state) ?? [...state.steps].reverse().find(step => step.output.length > 0 || step.status === 'failed');
+	const current = currentStep(state);
+	if (current && (current.status === 'running' || current.output.length > 0 || current.dryRun)) return current;
+	return state.steps.slice(0, state.current).reverse().find(step => step.status === 'succeeded' || step.status === 'failed');
 }
 
 /** The run's end: fixed or not, how long it took. */

@@ -39,7 +39,8 @@ export function layoutFor(view: View, resourceView: ResourceView, size: Size, he
 			const middle = bodyHeight - findings - bottom;
 			const panes = viewPanes(view, resourceView);
 			if (!panes.includes('events')) rows = [row([['findings', 1]], findings), row([['resources', 1]], middle), row([['logs', 1]], bottom)];
-			else if (width >= 110) rows = [row([['findings', 1]], findings), row([['resources', 0.6], ['events', 0.4]], middle), row([['logs', 1]], bottom)];
+			// The pod list needs the width most (NAMESPACE NAME READY STATUS RESTARTS AGE); the two streams share a row.
+			else if (width >= 180) rows = [row([['findings', 1]], findings), row([['resources', 0.6], ['events', 0.4]], middle), row([['logs', 1]], bottom)];
 			else rows = [row([['findings', 1]], findings), row([['resources', 1]], middle), row([['events', 0.5], ['logs', 0.5]], bottom)];
 			break;
 		}

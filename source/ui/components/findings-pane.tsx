@@ -20,8 +20,8 @@ export function FindingsPane({width, height, focused, state, data, theme, now}: 
 	const renderRow = useCallback((row: FindingRow) => findingCells(row, data, theme, now), [data, theme, now]);
 	const columns: Column[] = [
 		{title: 'SEV', width: 7},
-		{title: 'PLAYBOOK', width: Math.min(28, Math.max(16, Math.floor(width * 0.2)))},
-		{title: 'OBJECT', width: Math.min(40, Math.max(20, Math.floor(width * 0.28)))},
+		{title: 'PLAYBOOK', width: Math.min(28, Math.max(16, Math.floor(width * 0.18)))},
+		{title: 'OBJECT', width: Math.min(48, Math.max(20, Math.floor(width * 0.32)))},
 		{title: 'AGE', width: 5, align: 'right'},
 		{title: 'SUMMARY', width: 0},
 	];

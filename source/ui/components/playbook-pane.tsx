@@ -89,12 +89,15 @@ export function paneLines(run: GuideState, flags: ReturnType<PaneProps['controll
 		}
 		detail.push(...commandLines(run, step, theme));
 	}
-	const output = outputLines(shownStep(run), theme);
-	const room = rows - top.length - detail.length - bottom.length;
+	const shown = shownStep(run);
+	const output = outputLines(shown, theme);
+	// Whose output this is stays on screen while the lines scroll under it.
+	const heading: Line[] = shown && shown.index !== run.current ? [[{text: ` Output of step ${shown.index + 1}:`, color: theme.muted}]] : [];
+	const room = rows - top.length - detail.length - bottom.length - heading.length;
 	let shownOutput: Line[] = [];
 	if (room > 0 && output.length > 0) {
 		const end = Math.max(Math.min(room, output.length), output.length - scroll);
-		shownOutput = output.slice(Math.max(0, end - room), end);
+		shownOutput = [...heading, ...output.slice(Math.max(0, end - room), end)];
 	}
 	const lines = [...top, ...detail, ...shownOutput];
 	// Too little room: keep the decision and the keys, drop the explanation first.

@@ -1,0 +1,63 @@
+// A ConsoleSession over a live cluster: log streams from the API server, guided runs through
+// the same executor, policy and audit log as `kconsole guide`, reports written to files.
+import path from 'node:path';
+import {createRun} from '../core/guide/guide-reducer.js';
+import type {GuideState} from '../core/guide/guide-state.js';
+import {defaultAuditLogPath, openAuditLog} from '../exec/audit-log.js';
+import {createExecutor} from '../exec/executor.js';
+import {exportReport} from '../exec/export-report.js';
+import {createGuideSession} from '../exec/guide-session.js';
+import {openLogStream} from '../kube/log-stream.js';
+import {readObject} from '../kube/read-object.js';
+import type {ConsoleSession, TerminalCapabilities} from '../ui/console-session.js';
+import type {LiveCluster} from './live-cluster.js';
+
+export type ClusterSessionOptions = {
+	readOnly: boolean;
+	terminal: TerminalCapabilities;
+	env: NodeJS.ProcessEnv;
+	/** Where `r` writes incident reports; absent: reports cannot be written from this session. */
+	reportDirectory?: string;
+	auditFile?: string;
+	banner?: string;
+	switchContext?: ConsoleSession['switchContext'];
+	/** Namespace switching restarts the shared watches: only for a session that owns them. */
+	ownsWatches?: boolean;
+};
+
+export function createClusterSession(live: LiveCluster, options: ClusterSessionOptions): ConsoleSession {
+	const {target, store, findings} = live;
+	const mode = options.readOnly ? 'read-only' : 'read-write';
+	const executor = createExecutor({
+		mode,
+		target,
+		store,
+		findings,
+		audit: openAuditLog(options.auditFile ?? defaultAuditLogPath(options.env)),
+		fresh: async (kind, namespace, name) => readObject(target, kind, namespace, name),
+	});
+	const reportDirectory = options.reportDirectory;
+	return {
+		target: {context: target.context, server: target.server, readOnly: options.readOnly},
+		store,
+		findings,
+		playbooks: live.playbooks,
+		terminal: options.terminal,
+		banner: options.banner,
+		openLogs: (ref, query) => openLogStream(target, ref, query),
+		startGuide(finding, playbook) {
+			const run = createRun({playbook, finding, mode, context: {context: target.context, namespace: finding.namespace ?? target.namespace}, now: Date.now()});
+			return createGuideSession({run, executor, findings});
+		},
+		setNamespace: options.ownsWatches === false ? undefined : namespace => live.watch.setNamespace(namespace),
+		switchContext: options.switchContext,
+		writeReport: reportDirectory === undefined ? undefined : async (state: GuideState) => exportReport(state, path.join(reportDirectory, reportName(state))),
+	};
+}
+
+/** `kconsole-report-image-pull-web-7d4b9c8f6d-x2x9q-20240501-121000.md` */
+function reportName(state: GuideState): string {
+	const stamp = new Date(state.finishedAt ?? Date.now()).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+	const object = state.finding.name.replace(/[^\w.-]/g, '_');
+	return `kconsole-report-${state.playbook.id}-${object}-${stamp}.md`;
+}

@@ -1,0 +1,20 @@
+// `kconsole` (also `kconsole console`): the full-screen console on the current context.
+import type {Command} from './command.js';
+import {kubeFlagsFrom, kubeOptions} from './kube-options.js';
+
+export const consoleCommand: Command = {
+	name: 'console',
+	summary: 'the full-screen console (the default: `kconsole` alone opens it)',
+	usage: 'kconsole [-n NS | -A] [--context NAME] [--kubeconfig FILE] [--read-only] [--playbooks DIR]',
+	details: [
+		'Live panes for findings, pods, events and logs; Enter on a finding opens its playbook and',
+		'walks through the fix, confirming every command first. Press ? inside for every key.',
+		'Every action run or refused is appended to the audit log (see kconsole guide --help);',
+		'incident reports (r, once a fix is over) are written to the current directory.',
+	].join('\n'),
+	options: kubeOptions,
+	async run(values, _positionals, io) {
+		const {runConsole} = await import('./run-console.js');
+		return runConsole({flags: kubeFlagsFrom(values), io});
+	},
+};
