@@ -18,26 +18,38 @@ export type FindingQuery = {
 };
 
 /** Waits for the watch's first picture, the log evidence and (for a named target) its finding, whichever comes first after the deadline. */
-export async function settleFindings(options: {store: ClusterStore; findings: FindingsSource; evidenceIdle: () => Promise<void>; query: FindingQuery; deadlineMs: number}): Promise<void> {
-	const {store, findings, query} = options;
+export async function settleFindings(options: {store: ClusterStore; findings: FindingsSource; evidenceIdle: () => Promise<void>; query: FindingQuery; deadlineMs: number; signal: AbortSignal}): Promise<void> {
+	const {store, findings, query, signal} = options;
 	const deadline = Date.now() + options.deadlineMs;
-	await until(store.subscribe.bind(store), () => store.settled(), deadline);
-	await Promise.race([options.evidenceIdle(), new Promise(resolve => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
-	if (query.target) await until(findings.subscribe.bind(findings), () => matching(findings.findings(), query).length > 0, deadline);
+	await until(store.subscribe.bind(store), () => store.settled(), deadline, signal);
+	await within(options.evidenceIdle(), deadline, signal);
+	if (query.target) await until(findings.subscribe.bind(findings), () => matching(findings.findings(), query).length > 0, deadline, signal);
 }
 
-/** Resolves when `ready()` holds, re-checked on every notification, or at the deadline. */
-async function until(subscribe: (listener: () => void) => () => void, ready: () => boolean, deadline: number): Promise<void> {
+/** Resolves when `ready()` holds (re-checked on every notification), or at the deadline or abort. */
+async function until(subscribe: (listener: () => void) => () => void, ready: () => boolean, deadline: number, signal: AbortSignal): Promise<void> {
 	if (ready()) return;
-	await new Promise<void>(resolve => {
-		const finish = () => {
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		};
-		const timer = setTimeout(finish, Math.max(0, deadline - Date.now()));
-		const unsubscribe = subscribe(() => ready() && finish());
+	let unsubscribe = () => {};
+	const met = new Promise<void>(resolve => {
+		unsubscribe = subscribe(() => ready() && resolve());
 	});
+	await within(met, deadline, signal);
+	unsubscribe();
+}
+
+/** Resolves with the promise, or at the deadline or abort, whichever comes first. */
+async function within(promise: Promise<unknown>, deadline: number, signal: AbortSignal): Promise<void> {
+	if (signal.aborted) return;
+	let timer: NodeJS.Timeout | undefined;
+	let stop = () => {};
+	const limit = new Promise<void>(resolve => {
+		stop = resolve;
+		timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+		signal.addEventListener('abort', stop, {once: true});
+	});
+	await Promise.race([promise, limit]);
+	clearTimeout(timer);
+	signal.removeEventListener('abort', stop);
 }
 
 export function matching(findings: readonly Finding[], query: FindingQuery): Finding[] {

@@ -75,15 +75,22 @@ export const guideCommand: Command = {
 		query.namespace = target.allNamespaces ? null : target.namespace;
 		const style = createStyle(colourWanted(io.stdout, io.env));
 		const out = io.stdout;
-		let onInterrupt = () => {};
+		// Until the run starts, Ctrl-C (from the terminal or as a signal) just stops the setup.
+		const setup = new AbortController();
+		let onInterrupt = () => setup.abort();
 		const reader: AnswerReader = createAnswerReader({input: io.stdin, output: out, onInterrupt: () => onInterrupt()});
 		const store = new ClusterStore();
 		const watch = watchCluster(target, store);
 		const evidence = new LogEvidence(target);
 		const live = new LiveFindings(store, library.playbooks, {evidence});
 		const onSigint = () => onInterrupt();
+		process.on('SIGINT', onSigint);
 		try {
-			await settleFindings({store, findings: live, evidenceIdle: async () => evidence.idle(), query, deadlineMs: settleMs});
+			await settleFindings({store, findings: live, evidenceIdle: async () => evidence.idle(), query, deadlineMs: settleMs, signal: setup.signal});
+			if (setup.signal.aborted) {
+				out.write('Aborted.\n');
+				return 1;
+			}
 			const candidates = matching(live.findings(), query);
 			if (candidates.length === 0) return nothingToFix(query, store, target.context, out);
 			const finding = await pickFinding(candidates, {named: Boolean(query.playbook || query.target), reader, out});
@@ -101,7 +108,6 @@ export const guideCommand: Command = {
 			const lineMode = createLineMode({session, out, style, yes, target});
 			lineMode.attach(reader);
 			onInterrupt = () => lineMode.interrupt();
-			process.on('SIGINT', onSigint);
 			const {state, problem} = await lineMode.run();
 			session.dispose();
 			printOutcome(state, style, out);

@@ -84,3 +84,15 @@ test('a target without that finding: nothing to fix, exit 0; a target that does 
 	t.is(await missing.exit, 2);
 	t.is(missing.stderr(), 'kconsole: pod default/no-such-pod does not exist in context kconsole-sim\n');
 });
+
+// Serial: the watch requests it waits for must be its own.
+test.serial('Ctrl-C while kconsole is still looking for the finding stops it cleanly', async t => {
+	sim.clearRequests();
+	// Namespace default has no image-pull finding: kconsole would look for up to 10 s.
+	const guide = spawnGuide(sim, ['image-pull', '--kind', 'Namespace', '--target', 'default']);
+	const deadline = Date.now() + 30_000;
+	while (!sim.requests().some(request => request.query.includes('watch=true')) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
+	guide.interrupt();
+	t.is(await guide.exit, 1);
+	t.is(guide.stdout(), 'Aborted.\n');
+});
