@@ -25,7 +25,7 @@ export function colourWanted(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv):
 	return stream.isTTY === true && !env.NO_COLOR;
 }
 
-type Printed = {header: boolean; command?: string; error?: string; output: number; dryRunArgv?: string[]; dryRunOutput: number; dryRunDone: boolean; end: boolean};
+type Printed = {header: boolean; command?: string; errorOf?: StepState; output: number; dryRunArgv?: string[]; dryRunOutput: number; dryRunDone: boolean; end: boolean};
 
 export type RunPrinter = {update(state: GuideState): void};
 
@@ -59,8 +59,9 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 			write(`  ${style.bold(shown)}`);
 			write(`  ${verdictLine(state, step, style)}`);
 		}
-		if (step.error && step.error !== record.error && step.status !== 'failed') {
-			record.error = step.error;
+		// Steps change only when something happens to them: a new step object with an error is a new refusal of an answer or edit.
+		if (step.error && step !== record.errorOf && (step.status === 'awaiting-input' || step.status === 'awaiting-confirmation')) {
+			record.errorOf = step;
 			write(`  ${style.red(`✗ ${step.error}`)}`);
 		}
 		if (step.dryRun) {

@@ -129,3 +129,11 @@ test('Ctrl-C while a step runs stops the step; the second one aborts the run', a
 	t.is(state.status, 'aborted');
 	t.true(transcript().includes('^C: stopping this step (press Ctrl-C again to abort the run)\n'));
 });
+
+test('an answer that cannot go into the command is refused each time, with the reason', async t => {
+	const {lineMode: mode, transcript} = await lineMode({answers: 'nginx:1.27; rm -rf /\nnginx:1.27; rm -rf /\nnginx:1.27\ny\n', steps: [setImage]});
+	const {state} = await mode.run();
+	t.is(state.steps[0].status, 'succeeded');
+	const refusals = transcript().split('\n').filter(line => line.startsWith('  ✗ '));
+	t.is(refusals.length, 2, transcript());
+});
