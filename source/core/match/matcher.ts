@@ -5,7 +5,7 @@ import {Candidates} from './candidates.js';
 import {DeadlineQueue} from './deadline-queue.js';
 import {compareRanked, sameFindings} from './finding-order.js';
 import {hasHits, LineWindow, type PodLogs} from './log-window.js';
-import {RuleIndex} from './rule-index.js';
+import {roleKinds, RuleIndex} from './rule-index.js';
 import {eventTime, involvedSubject, storeKey, subjectKey, type EventEntry, type ObjectStore, type Subject, type SubjectContext} from './subject.js';
 import type {ContainerLog, Finding} from './types.js';
 
@@ -43,6 +43,9 @@ export class Matcher {
 	readonly #eventSubjects = new Map<string, string>();
 	readonly #logs = new Map<string, PodLogs>();
 	readonly #texts = new Map<string, string[]>();
+	/** Pod keys by the `namespace/name` of their owning ReplicaSet, kept while some rule reads Deployment revisions. */
+	readonly #podsByReplicaSet = new Map<string, Set<string>>();
+	readonly #podOwners = new Map<string, string>();
 	readonly #found = new Map<string, readonly RankedFinding[]>();
 	readonly #deadlines = new Map<string, number>();
 	readonly #queue = new DeadlineQueue<Subject>();
@@ -76,6 +79,7 @@ export class Matcher {
 			let objects = this.#objects.get(kind);
 			if (!objects) this.#objects.set(kind, (objects = new Map()));
 			objects.set(storeKey(namespace, name), object);
+			if (kind === 'Pod' && this.#index.usesRevision) this.#trackOwner(storeKey(namespace, name), object as Pod);
 		}
 		this.#markKnown(kind);
 		if (kind !== 'Event') this.#affected(kind, namespace, name);
@@ -92,7 +96,10 @@ export class Matcher {
 			this.#dropEvent(key);
 		} else {
 			this.#objects.get(kind)?.delete(key);
-			if (kind === 'Pod') this.#logs.delete(key);
+			if (kind === 'Pod') {
+				this.#logs.delete(key);
+				this.#trackOwner(key, null);
+			}
 		}
 		this.#markKnown(kind);
 		if (kind !== 'Event') this.#affected(kind, namespace, name);
@@ -180,6 +187,7 @@ export class Matcher {
 		if (kind === 'Pod') for (const podKey of [...this.#logs.keys()]) this.#evaluateStored('Pod', podKey);
 		if (kind === 'Endpoints') this.#evaluateAll('Service');
 		if (kind === 'IngressClass') this.#evaluateAll('Ingress');
+		if ((kind === 'ClusterRole' || kind === 'Role') && this.#index.checks.has('role-missing')) this.#evaluateBindings();
 	}
 
 	/** The subject itself, and the subjects whose derived checks read this object. */
@@ -187,6 +195,34 @@ export class Matcher {
 		this.#evaluate(kind, namespace, name);
 		if (kind === 'Endpoints' && this.#index.checks.has('service-without-endpoints')) this.#evaluate('Service', namespace, name);
 		if (kind === 'IngressClass' && this.#index.checks.has('ingress-class-missing')) this.#evaluateAll('Ingress');
+		if ((kind === 'ClusterRole' || kind === 'Role') && this.#index.checks.has('role-missing')) this.#evaluateBindings();
+		// A pod's revision condition reads its ReplicaSet, which may arrive or change after the pod.
+		if (kind === 'ReplicaSet' && this.#index.usesRevision) {
+			for (const podKey of [...(this.#podsByReplicaSet.get(storeKey(namespace, name)) ?? [])]) this.#evaluateStored('Pod', podKey);
+		}
+	}
+
+	#evaluateBindings(): void {
+		for (const kind of roleKinds) if (kind.endsWith('Binding')) this.#evaluateAll(kind);
+	}
+
+	/** Files a pod under its owning ReplicaSet (null: the pod is gone). */
+	#trackOwner(podKey: string, pod: Pod | null): void {
+		const owner = pod?.metadata.ownerReferences?.find(reference => reference.kind === 'ReplicaSet')?.name;
+		const ownerKey = owner ? storeKey(pod!.metadata.namespace || null, owner) : undefined;
+		const previous = this.#podOwners.get(podKey);
+		if (previous === ownerKey) return;
+		if (previous !== undefined) {
+			const pods = this.#podsByReplicaSet.get(previous)!;
+			pods.delete(podKey);
+			if (pods.size === 0) this.#podsByReplicaSet.delete(previous);
+			this.#podOwners.delete(podKey);
+		}
+		if (ownerKey === undefined) return;
+		let pods = this.#podsByReplicaSet.get(ownerKey);
+		if (!pods) this.#podsByReplicaSet.set(ownerKey, (pods = new Set()));
+		pods.add(podKey);
+		this.#podOwners.set(podKey, ownerKey);
 	}
 
 	#evaluateAll(kind: string): void {

@@ -18,6 +18,7 @@ export function matchObject(rule: ObjectRule, context: SubjectContext, out: Rule
 	if (rule.field !== undefined && !matchField(rule, object, out)) return false;
 	if (rule.check === 'service-without-endpoints') return serviceWithoutEndpoints(object as Service, context, out);
 	if (rule.check === 'ingress-class-missing') return ingressClassMissing(object, context, out);
+	if (rule.check === 'role-missing') return roleMissing(object, context, out);
 	return true;
 }
 
@@ -70,5 +71,25 @@ function ingressClassMissing(ingress: KubeObject, context: SubjectContext, out: 
 	const asked = fromField ? `ingressClassName ${className}` : `annotation kubernetes.io/ingress.class=${className}`;
 	const existing = classes?.size ? `existing: ${[...classes.keys()].sort().join(', ')}` : 'there is none';
 	out.evidence.push(`ingress ${context.name} asks for ${asked} but no IngressClass ${className} exists (${existing})`);
+	return true;
+}
+
+type BindingSubject = {kind?: string; name?: string; namespace?: string};
+
+/** A RoleBinding or ClusterRoleBinding whose roleRef names a Role or ClusterRole that does not exist. */
+function roleMissing(binding: KubeObject, context: SubjectContext, out: RuleMatch): boolean {
+	const reference = binding.roleRef as {kind?: string; name?: string} | undefined;
+	if (!reference?.name || (reference.kind !== 'Role' && reference.kind !== 'ClusterRole')) return false;
+	// A RoleBinding's Role lives in the binding's namespace; a ClusterRole has none.
+	const namespace = reference.kind === 'Role' ? context.namespace : null;
+	if (context.store.lookup(reference.kind, namespace, reference.name) || !context.store.known(reference.kind)) return false;
+	const subjects = (binding.subjects ?? []) as BindingSubject[];
+	const account = subjects.find(subject => subject.kind === 'ServiceAccount' && subject.name);
+	const user = subjects.find(subject => subject.kind === 'User' && subject.name);
+	Object.assign(out.captures, {role: reference.name, roleKind: reference.kind});
+	if (account) Object.assign(out.captures, {serviceAccount: account.name, serviceAccountNamespace: account.namespace ?? context.namespace ?? ''});
+	if (user) out.captures.user = user.name!;
+	const who = subjects.map(subject => `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}`).join(', ') || 'no subjects';
+	out.evidence.push(`${binding.kind?.toLowerCase()} ${context.name} grants ${reference.kind} ${reference.name}, which does not exist (subjects: ${who})`);
 	return true;
 }

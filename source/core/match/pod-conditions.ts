@@ -46,6 +46,9 @@ export function matchPod(rule: PodRule, log: LogCondition | null, context: Subje
 	if (context.kind !== 'Pod' || !context.object) return false;
 	const phase: string | undefined = context.object.status?.phase;
 	if (rule.phase && !(phase && rule.phase.includes(phase))) return false;
+	const rollout = rule.firstRevision === undefined ? null : deploymentRollout(context);
+	if (rollout !== null && (rollout === undefined || (rollout.revision === 1) !== rule.firstRevision)) return false;
+	if (rollout) out.evidence.push(`replicaset ${rollout.replicaSet} is revision ${rollout.revision} of deployment ${rollout.deployment}`);
 	const anyContainerCondition = rule.waiting ?? rule.terminated ?? rule.exitCode ?? rule.minRestarts ?? rule.message ?? rule.image ?? rule.container;
 	if (anyContainerCondition === undefined) {
 		const line = log ? findLogLine(log, context, null) : null;
@@ -69,6 +72,17 @@ export function matchPod(rule: PodRule, log: LogCondition | null, context: Subje
 		return true;
 	}
 	return false;
+}
+
+/** The Deployment rollout that created the pod: its ReplicaSet and that ReplicaSet's revision; undefined when unknown. */
+function deploymentRollout(context: SubjectContext): {replicaSet: string; deployment: string; revision: number} | undefined {
+	const pod = context.object as Pod;
+	const replicaSet = pod.metadata.ownerReferences?.find(owner => owner.kind === 'ReplicaSet')?.name;
+	if (!replicaSet) return undefined;
+	const owner = context.store.lookup('ReplicaSet', context.namespace, replicaSet);
+	const deployment = owner?.metadata.ownerReferences?.find(reference => reference.kind === 'Deployment')?.name;
+	const revision = Number(owner?.metadata.annotations?.['deployment.kubernetes.io/revision']);
+	return deployment && Number.isInteger(revision) && revision > 0 ? {replicaSet, deployment, revision} : undefined;
 }
 
 type ContainerHit = {termination: ContainerStateTerminated | undefined; message: string | undefined; messageFrom: 'waiting' | ContainerStateTerminated | undefined};

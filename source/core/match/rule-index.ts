@@ -4,6 +4,9 @@ import {LogPatterns} from './log-patterns.js';
 
 export type CompiledRule = {rule: Rule; log: LogCondition | null};
 
+/** What the role-missing check reads: bindings and the roles they name. */
+export const roleKinds = ['ClusterRoleBinding', 'RoleBinding', 'ClusterRole', 'Role'];
+
 export type CompiledPlaybook = {
 	playbook: Playbook;
 	rules: CompiledRule[];
@@ -23,6 +26,8 @@ export class RuleIndex {
 	readonly playbooks: CompiledPlaybook[];
 	readonly logPatterns = new LogPatterns();
 	readonly checks = new Set<ObjectCheck>();
+	/** Some pod condition reads the pod's Deployment revision (firstRevision), so ReplicaSet changes matter to pods. */
+	usesRevision = false;
 	readonly #byKind = new Map<string, Map<string, number[]>>();
 	readonly #storedKinds = new Set<string>();
 	/** Per subject kind, the event reasons (`e:<reason>`, or `e:*` for any) that some event condition names, variants included. */
@@ -42,6 +47,7 @@ export class RuleIndex {
 		if (this.#storedKinds.has('Pod')) this.#storedKinds.add('ReplicaSet');
 		if (this.checks.has('service-without-endpoints')) for (const kind of ['Service', 'Endpoints']) this.#storedKinds.add(kind);
 		if (this.checks.has('ingress-class-missing')) for (const kind of ['Ingress', 'IngressClass']) this.#storedKinds.add(kind);
+		if (this.checks.has('role-missing')) for (const kind of roleKinds) this.#storedKinds.add(kind);
 	}
 
 	/** Whether objects of this kind can matter to some rule (as a subject or for a check). */
@@ -64,6 +70,7 @@ export class RuleIndex {
 
 	#compile(rule: Rule, kinds: string[]): CompiledRule {
 		if (rule.object?.check) this.checks.add(rule.object.check);
+		if (rule.pod?.firstRevision !== undefined) this.usesRevision = true;
 		if (rule.event) this.#storedKinds.add('Event');
 		for (const kind of kinds) {
 			if (rule.event) {

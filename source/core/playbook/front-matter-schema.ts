@@ -3,7 +3,7 @@
 import {z} from 'zod';
 import {placeholderNames} from '../command/placeholders.js';
 import {captureNames, compilePattern} from './compile-pattern.js';
-import {builtinPlaceholders} from './types.js';
+import {builtinPlaceholders, checkCaptureNames} from './types.js';
 
 const list = <T extends z.ZodType>(item: T) =>
 	z.preprocess((value: unknown) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).min(1));
@@ -30,6 +30,7 @@ const podRule = z.strictObject({
 	image: pattern.optional(),
 	container: pattern.optional(),
 	phase: list(z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'])).optional(),
+	firstRevision: z.boolean().optional(),
 });
 
 const eventRule = z.strictObject({
@@ -58,7 +59,7 @@ const objectRule = z
 		equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
 		pattern: pattern.optional(),
 		exists: z.boolean().optional(),
-		check: z.enum(['service-without-endpoints', 'ingress-class-missing']).optional(),
+		check: z.enum(['service-without-endpoints', 'ingress-class-missing', 'role-missing']).optional(),
 	})
 	.superRefine((rule, context) => {
 		const tests = (['equals', 'pattern', 'exists'] as const).filter(key => rule[key] !== undefined);
@@ -166,7 +167,8 @@ export function ruleCaptureNames(rules: RuleInput[]): string[] {
 		value.pod?.message, value.pod?.image, value.pod?.container, value.event?.message,
 		value.log?.pattern, value.log?.container, value.text?.pattern, value.object?.pattern,
 	]);
-	return [...new Set(patterns.flatMap(regex => (regex ? captureNames(regex) : [])))];
+	const checks = rules.flatMap(value => (value.object?.check ? checkCaptureNames[value.object.check] : []));
+	return [...new Set([...patterns.flatMap(regex => (regex ? captureNames(regex) : [])), ...checks])];
 }
 
 function checkSummary(summary: string | undefined, known: string[], path: Array<string | number>, context: z.RefinementCtx) {

@@ -23,6 +23,11 @@ export type PodRule = {
 	container?: RegExp;
 	/** Pod phase is one of these. */
 	phase?: string[];
+	/**
+	 * true: the pod belongs to its Deployment's first rollout (its ReplicaSet is revision 1);
+	 * false: to a later one. A pod that no Deployment created matches neither.
+	 */
+	firstRevision?: boolean;
 };
 
 /** Conditions on an Event about the subject (events are matched to their involvedObject). */
@@ -45,7 +50,15 @@ export type TextRule = {pattern: RegExp};
 export type NodeRule = {condition: string; status: 'True' | 'False' | 'Unknown'};
 
 /** Derived checks that need more than one object. */
-export type ObjectCheck = 'service-without-endpoints' | 'ingress-class-missing';
+export type ObjectCheck = 'service-without-endpoints' | 'ingress-class-missing' | 'role-missing';
+
+/** Captures a derived check adds to its finding (usable as placeholders like pattern captures). */
+export const checkCaptureNames: Record<ObjectCheck, readonly string[]> = {
+	'service-without-endpoints': [],
+	'ingress-class-missing': [],
+	// The missing Role or ClusterRole, and the binding's first ServiceAccount or User subject.
+	'role-missing': ['role', 'roleKind', 'serviceAccount', 'serviceAccountNamespace', 'user'],
+};
 
 /** A field of an object of the given kind, or a derived check. */
 export type ObjectRule = {

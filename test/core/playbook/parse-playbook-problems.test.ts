@@ -30,7 +30,7 @@ const cases: Case[] = [
 	{name: 'empty front matter', text: '---\n---\nBody.\n', problems: ['demo.md:1: expected a mapping, got nothing']},
 	// Schema.
 	{name: 'unknown key at top level', text: head.replace('severity: error\n', 'severity: error\ncolour: red\n'), problems: ['demo.md:5: unknown key "colour" (allowed: id, title, severity, priority, summary, match, variants)']},
-	{name: 'unknown key inside a rule', text: head.replace('{waiting: [CrashLoopBackOff]}', '{wating: [CrashLoopBackOff]}'), problems: ['demo.md:6: match[0].pod: unknown key "wating" (allowed: waiting, terminated, exitCode, minRestarts, message, image, container, phase)']},
+	{name: 'unknown key inside a rule', text: head.replace('{waiting: [CrashLoopBackOff]}', '{wating: [CrashLoopBackOff]}'), problems: ['demo.md:6: match[0].pod: unknown key "wating" (allowed: waiting, terminated, exitCode, minRestarts, message, image, container, phase, firstRevision)']},
 	{name: 'unknown rule kind', text: head.replace('  - pod:', '  - pods:'), problems: ['demo.md:6: match[0]: unknown key "pods" (allowed: pod, event, log, text, node, object)']},
 	{name: 'wrong severity', text: head.replace('severity: error', 'severity: fatal'), problems: ['demo.md:4: severity: expected error or warning, got "fatal"']},
 	{name: 'missing required key', text: head.replace('title: Demo\n', ''), problems: ['demo.md:2: missing required key "title"']},
