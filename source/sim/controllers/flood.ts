@@ -22,15 +22,19 @@ export function startFlood(context: {clock: Clock; store: ObjectStore; logs: Log
 	let refreshedAt = Number.NEGATIVE_INFINITY;
 	let eventDebt = 0;
 	let lineDebt = 0;
+	let last = Date.now();
 	const timer = clock.every(tickMs * clock.speed, () => {
 		const now = Date.now();
+		// Rates hold even when ticks run late on a busy event loop.
+		const elapsed = now - last;
+		last = now;
 		if (now - refreshedAt > refreshMs) {
 			targets = store.list(pods).filter(pod => pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp);
 			refreshedAt = now;
 		}
 		if (targets.length === 0) return;
-		eventDebt += (Math.max(0, options.eventsPerSecond) * tickMs) / 1000;
-		lineDebt += (Math.max(0, options.logLinesPerSecond) * tickMs) / 1000;
+		eventDebt += (Math.max(0, options.eventsPerSecond) * elapsed) / 1000;
+		lineDebt += (Math.max(0, options.logLinesPerSecond) * elapsed) / 1000;
 		for (; eventDebt >= 1; eventDebt--) floodEvent(recorder, pick(targets));
 		const simNow = clock.now();
 		for (; lineDebt >= 1; lineDebt--) {

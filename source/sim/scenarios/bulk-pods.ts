@@ -20,8 +20,11 @@ export function addBulkPods(world: World, count: number): void {
 	const {store, clock, kubelet, registry, logs} = world;
 	const now = clock.now();
 	const iso = clock.iso(now);
+	const startupLine = `${iso.replace('T', ' ').replace('Z', '')} listening on :8080`;
 	let node = 0;
 	let made = 0;
+	const references = new Map();
+	const hostIPs = new Map(world.nodes.map(name => [name, store.get(resourceFor('Node'), undefined, name)?.status?.addresses?.[0]?.address ?? '172.18.0.2']));
 	for (let space = 0; made < count; space++) {
 		const name = `load-${String(space + 1).padStart(2, '0')}`;
 		if (!store.get(namespaces, undefined, name)) store.create(namespaces, namespace(name, {'kconsole.dev/load': 'true'}));
@@ -53,7 +56,6 @@ export function addBulkPods(world: World, count: number): void {
 			});
 			for (let replica = 0; replica < replicas; replica++, made++) {
 				const nodeName = world.nodes[node++ % world.nodes.length];
-				const hostIP = world.store.get(resourceFor('Node'), undefined, nodeName)?.status?.addresses?.[0]?.address ?? '172.18.0.2';
 				const pod: KubeObject = {
 					apiVersion: 'v1',
 					kind: 'Pod',
@@ -65,8 +67,8 @@ export function addBulkPods(world: World, count: number): void {
 					},
 					spec: structuredClone(template.spec),
 				};
-				const created = store.create(pods, runningPod(pod, {node: nodeName, hostIP, podIP: kubelet.allocateIP(nodeName), startedAt: iso, registry}));
-				logs.append(name, created.metadata.name, 'server', `${iso.replace('T', ' ').replace('Z', '')} listening on :8080`, now);
+				const created = store.create(pods, runningPod(pod, {node: nodeName, hostIP: hostIPs.get(nodeName)!, podIP: kubelet.allocateIP(nodeName), startedAt: iso, registry, references}));
+				logs.append(name, created.metadata.name, 'server', startupLine, now);
 			}
 		}
 	}
