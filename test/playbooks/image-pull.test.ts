@@ -6,6 +6,31 @@ import {findingOf, findings, outline, planRun} from './library.js';
 
 const runtimes: Runtime[] = ['containerd', 'docker', 'cri-o'];
 
+/** The pod's ReplicaSet as the deployment controller writes it, with its rollout revision. */
+function replicaSetOf(pod: KubeObject, revision: number): KubeObject {
+	const owner = pod.metadata.ownerReferences![0];
+	return {
+		apiVersion: 'apps/v1',
+		kind: 'ReplicaSet',
+		metadata: {
+			name: owner.name,
+			namespace: pod.metadata.namespace,
+			uid: owner.uid,
+			resourceVersion: '47512',
+			annotations: {'deployment.kubernetes.io/desired-replicas': '1', 'deployment.kubernetes.io/max-replicas': '2', 'deployment.kubernetes.io/revision': String(revision)},
+			ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: pod.metadata.labels!.app, uid: '0b1c2d3e-0000-4000-8000-000000000001', controller: true, blockOwnerDeletion: true}],
+		},
+		spec: {replicas: 1},
+		status: {replicas: 1, fullyLabeledReplicas: 1, observedGeneration: 1},
+	};
+}
+
+/** A pull failure of a deployment at the given rollout revision (1: its first deploy). */
+function atRevision(options: PullFailureOptions, revision: number, {events = true} = {}): KubeObject[] {
+	const failure = pullFailure(options);
+	return [failure.pod, ...(events ? failure.events : []), replicaSetOf(failure.pod, revision)];
+}
+
 function objects(options: PullFailureOptions): KubeObject[] {
 	const failure = pullFailure(options);
 	return [failure.pod, ...failure.events];
@@ -23,6 +48,9 @@ const cases: Case[] = [
 		{name: `${runtime}: the registry times out`, objects: objects({image: 'gcr.io/google-samples/hello-app:1.0', error: pullErrors.unreachable[runtime]('gcr.io/google-samples/hello-app:1.0')}), variant: 'registry-unreachable'},
 		{name: `${runtime}: Docker Hub's pull rate limit`, objects: objects({image: 'redis:7.4', error: pullErrors.rateLimited[runtime]('redis:7.4')}), variant: 'rate-limited'},
 	]),
+	{name: 'seed 002: an update to a tag that was never built (revision 2)', objects: atRevision({image: 'cifar-api:wrong-v1', deployment: 'cifar10-deployment', error: pullErrors.tagNotFound.containerd('cifar-api:wrong-v1')}, 2), variant: 'tag-not-found'},
+	{name: 'seed 003: a first deploy before CI pushed the image (revision 1)', objects: atRevision({image: 'ghcr.io/997899594/rrr:latest', kubelet: 'current', error: pullErrors.tagNotFound.containerd('ghcr.io/997899594/rrr:latest')}, 1), variant: 'not-built-yet', captures: {image: 'ghcr.io/997899594/rrr:latest'}},
+	{name: 'a first deploy of a tag Docker does not have (revision 1, no events)', objects: atRevision({image: 'nginx:1.99', state: 'ErrImagePull', error: pullErrors.tagNotFound.docker('nginx:1.99')}, 1, {events: false}), variant: 'not-built-yet'},
 	{name: 'seed 002: a wrong tag of a local image (Docker Desktop, ErrImagePull without events)', objects: [pullFailure({image: 'cifar-api:wrong-v1', state: 'ErrImagePull', error: pullErrors.tagNotFound.containerd('cifar-api:wrong-v1'), deployment: 'cifar10-deployment'}).pod], variant: 'tag-not-found'},
 	{name: 'seed 003: GHCR has no such tag yet (newer kubelet wording)', objects: objects({image: 'ghcr.io/997899594/rrr:latest', kubelet: 'current', error: pullErrors.tagNotFound.containerd('ghcr.io/997899594/rrr:latest')}), variant: 'tag-not-found', captures: {image: 'ghcr.io/997899594/rrr:latest'}},
 	{name: 'newer kubelet: the back-off message carries the error, no events needed', objects: [pullFailure({image: 'nginx:1.99', kubelet: 'current', error: pullErrors.tagNotFound['cri-o']('nginx:1.99')}).pod], variant: 'tag-not-found'},
@@ -123,6 +151,19 @@ test('the tag-not-found run: describe, set image to the corrected reference, wai
 	]);
 	// Without an answer the current image is offered, so the user edits rather than retypes it.
 	t.is(planRun(finding)[1].command, 'kubectl set image deployment/web app=nginx:1.99 -n shop');
+});
+
+test('the not-built-yet run waits for the push before offering to change the image', t => {
+	const finding = findingOf('image-pull', {objects: atRevision({image: 'ghcr.io/997899594/rrr:latest', deployment: 'dev', error: pullErrors.tagNotFound.containerd('ghcr.io/997899594/rrr:latest')}, 1)});
+	t.is(finding.summary, 'ghcr.io/997899594/rrr:latest is not in the registry yet: a first deploy, maybe before CI pushed the image');
+	t.true(finding.evidence.includes('replicaset dev-7d4b9c8f6d is revision 1 of deployment dev'));
+	t.deepEqual(planRun(finding).map(step => step.command), [
+		`kubectl describe pod ${finding.name} -n shop`,
+		`wait pulled pod/${finding.name}`,
+		'kubectl set image deployment/dev app=ghcr.io/997899594/rrr:latest -n shop',
+		'wait rollout deployment/dev',
+		'wait resolved',
+	]);
 });
 
 test('the digest-not-found run offers the reference without its digest', t => {
