@@ -65,6 +65,46 @@ for (const {name, input, variant, captures} of cases) {
 	});
 }
 
+function clusterRole(name: string): KubeObject {
+	return {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: {name, uid: `cr-${name}`, resourceVersion: '310'}, rules: [{apiGroups: [''], resources: ['endpoints', 'services'], verbs: ['get', 'list', 'watch']}]};
+}
+
+function clusterRoleBinding(name: string, role: string, subject: Record<string, string>): KubeObject {
+	return {
+		apiVersion: 'rbac.authorization.k8s.io/v1',
+		kind: 'ClusterRoleBinding',
+		metadata: {name, uid: `crb-${name}`, resourceVersion: '311', labels: {'app.kubernetes.io/managed-by': 'Helm'}},
+		roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role},
+		subjects: [subject],
+	};
+}
+
+// Seed 003: k3s' Traefik lost its ClusterRole; the binding (and every other role) remains.
+const traefikBinding = clusterRoleBinding('traefik-kube-system', 'traefik-kube-system', {kind: 'ServiceAccount', name: 'traefik', namespace: 'kube-system'});
+const others = [clusterRole('system:coredns'), clusterRoleBinding('system:coredns', 'system:coredns', {kind: 'ServiceAccount', name: 'coredns', namespace: 'kube-system'})];
+
+test('rbac recognises seed 003: the ingress controller\'s binding outlived its ClusterRole', t => {
+	const found = findingOf('rbac', {objects: [traefikBinding, ...others]});
+	t.like(found, {variant: 'ingress-controller-role', kind: 'ClusterRoleBinding', name: 'traefik-kube-system', namespace: null});
+	t.is(found.summary, 'ClusterRole traefik-kube-system is gone: the ingress controller kube-system/traefik may read nothing and serves no Ingress');
+	t.deepEqual(planRun(found).map(step => step.command), [
+		'kubectl get clusterrolebinding traefik-kube-system -o wide',
+		'kubectl auth can-i list ingresses.networking.k8s.io --as=system:serviceaccount:kube-system:traefik --all-namespaces',
+		'kubectl create clusterrole traefik-kube-system --verb=get,list,watch --resource=services,endpoints,secrets,ingresses.networking.k8s.io,ingressclasses.networking.k8s.io',
+		'kubectl auth can-i list ingresses.networking.k8s.io --as=system:serviceaccount:kube-system:traefik --all-namespaces',
+		'wait resolved',
+	]);
+});
+
+test('rbac recognises any other binding whose ClusterRole is gone, and stays quiet once it exists', t => {
+	const binding = clusterRoleBinding('metrics-reader', 'metrics-reader', {kind: 'User', name: 'grafana', apiGroup: 'rbac.authorization.k8s.io'});
+	const found = findingOf('rbac', {objects: [binding, ...others]});
+	t.like(found, {variant: 'cluster-role-missing', summary: 'clusterrolebinding metrics-reader grants ClusterRole metrics-reader, which does not exist'});
+	t.like(found.captures, {role: 'metrics-reader', user: 'grafana'});
+	t.deepEqual(planRun(found, {presets: {resources: 'pods,nodes'}}).map(step => step.command), ['kubectl get clusterrolebinding metrics-reader -o yaml', 'kubectl create clusterrole metrics-reader --verb=get,list,watch --resource=pods,nodes', 'wait resolved']);
+	t.deepEqual(outline(findings({objects: [binding, clusterRole('metrics-reader'), ...others]})), []);
+});
+
 test('rbac stays quiet for other forbidden errors (quota, pod security) and ordinary output', t => {
 	const texts = {
 		quota: 'Error from server (Forbidden): pods "web-1" is forbidden: exceeded quota: compute-resources, requested: limits.memory=2Gi, used: limits.memory=7Gi, limited: limits.memory=8Gi',
