@@ -67,7 +67,7 @@ export class ConsoleData {
 			case 'deployments':
 				return this.#memo('deployments', [this.session.store.list('Deployment'), filter], () => {
 					const rows = this.session.store.list('Deployment').map(object => deploymentRow(object as Deployment)).sort(byKey);
-					return filterRows(rows, filter, row => `${row.namespace}/${row.name} ${row.ready} ${row.reason ?? ''}`);
+					return filterRows(rows, filter, row => `${row.name} ${row.namespace} ${row.ready} ${row.reason ?? ''}`);
 				});
 			case 'nodes':
 				return this.#memo('nodes', [this.session.store.list('Node'), filter], () => {
@@ -189,5 +189,6 @@ export class ConsoleData {
 
 const byKey = (a: {key: string}, b: {key: string}) => compareText(a.key, b.key);
 const findingText = (row: FindingRow) => `${row.finding.severity} ${row.title} ${row.object} ${row.summary}`;
-const podText = (row: PodRow) => `${row.namespace}/${row.name} ${row.status} ${row.node}`;
+// Name first, so `^web` finds pods whose name starts with web.
+const podText = (row: PodRow) => `${row.name} ${row.status} ${row.namespace} ${row.node}`;
 const eventText = (row: EventRow) => `${row.type} ${row.reason} ${row.namespace}/${row.object} ${row.message}`;

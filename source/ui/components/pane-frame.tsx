@@ -17,7 +17,9 @@ export type PaneFrameProps = {
 export function PaneFrame({title, status, width, height, focused, theme, children}: PaneFrameProps) {
 	const {rule, focus} = theme.symbols;
 	const left = `${focused ? focus : rule} ${title} `;
-	const right = status ? ` ${status} ${rule}` : '';
+	// The status gives way to the title: it is cut first when the pane is narrow.
+	const room = width - [...left].length - 4;
+	const right = status && room > 3 ? ` ${fit(status, Math.min([...status].length, room), theme)} ${rule}` : '';
 	const fill = Math.max(0, width - [...left].length - [...right].length);
 	const line = fit(`${left}${rule.repeat(fill)}${right}`, width, theme);
 	return (
