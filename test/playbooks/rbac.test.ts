@@ -89,7 +89,6 @@ test('rbac recognises seed 003: the ingress controller\'s binding outlived its C
 	t.is(found.summary, 'ClusterRole traefik-kube-system is gone: the ingress controller kube-system/traefik may read nothing and serves no Ingress');
 	t.deepEqual(planRun(found).map(step => step.command), [
 		'kubectl get clusterrolebinding traefik-kube-system -o wide',
-		'kubectl auth can-i list ingresses.networking.k8s.io --as=system:serviceaccount:kube-system:traefik --all-namespaces',
 		'kubectl create clusterrole traefik-kube-system --verb=get,list,watch --resource=services,endpoints,secrets,ingresses.networking.k8s.io,ingressclasses.networking.k8s.io',
 		'kubectl auth can-i list ingresses.networking.k8s.io --as=system:serviceaccount:kube-system:traefik --all-namespaces',
 		'wait resolved',
