@@ -7,6 +7,7 @@ import type {Playbook} from '../core/playbook/types.js';
 import {BatchedSignal} from './batched-signal.js';
 import type {ClusterStore, StoreChange} from './cluster-store.js';
 import type {LogEvidence} from './log-evidence.js';
+import {serviceAccountsWithMissingRoles} from './rbac-suspects.js';
 
 export type LiveFindingsOptions = {
 	/** Log evidence for failing containers; null: match on objects and events alone. */
@@ -78,6 +79,7 @@ export class LiveFindings {
 
 	#apply(change: StoreChange): void {
 		const evidence = this.options.evidence;
+		if (evidence && (change.kind === 'ClusterRole' || change.kind === 'ClusterRoleBinding')) this.#checkRbac();
 		if (change.type === 'upsert') {
 			this.#matcher.upsert(change.object);
 			if (evidence && change.kind === 'Pod') evidence.update(change.object as Pod);
@@ -97,10 +99,18 @@ export class LiveFindings {
 		this.#changed();
 	}
 
+	/** Recomputed on every role or binding change: both lists are small. */
+	#checkRbac(): void {
+		const live = this.store.connection('ClusterRole').status === 'live' && this.store.connection('ClusterRoleBinding').status === 'live';
+		const suspects = live ? serviceAccountsWithMissingRoles(this.store.list('ClusterRoleBinding'), this.store.list('ClusterRole')) : new Set<string>();
+		this.options.evidence?.setRbacSuspects(suspects);
+	}
+
 	#checkListed(): void {
 		if (this.#listedKinds().join() !== this.#listed) {
 			this.#matcher = this.#rebuild();
 			this.#seen = -1;
+			if (this.options.evidence) this.#checkRbac();
 		}
 		this.#changed();
 	}

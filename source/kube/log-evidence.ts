@@ -6,6 +6,7 @@ import type {ContainerLog} from '../core/match/types.js';
 import {KubeApiError} from './kube-request.js';
 import type {KubeTarget} from './kube-target.js';
 import {fetchLogLines} from './log-stream.js';
+import {podServiceAccount} from './rbac-suspects.js';
 
 /** What to read of one container: the crashed instance, the running one, or both. */
 export type EvidenceNeed = {container: string; restartCount: number; previous: boolean; current: boolean};
@@ -25,14 +26,19 @@ export type EvidenceOptions = {
 /**
  * The containers worth a look: restarted ones that are not ready (their previous instance
  * crashed), running ones that stay unready past the grace period, and ones that ended in failure.
- * Ready containers, waiting ones without restarts (image pulls) and finished pods have nothing to tell.
+ * Ready containers, waiting ones without restarts (image pulls) and finished pods have nothing
+ * to tell, unless the pod's service account is bound to a missing role (`rbacSuspect`): then its
+ * running containers are read, since RBAC failures show only in the log.
  */
-export function evidenceNeeds(pod: Pod, now: number, startupGraceMs = 30_000): EvidenceNeed[] {
+export function evidenceNeeds(pod: Pod, now: number, startupGraceMs = 30_000, options: {rbacSuspect?: boolean} = {}): EvidenceNeed[] {
 	if (pod.status?.phase === 'Succeeded') return [];
 	const statuses: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
 	const needs: EvidenceNeed[] = [];
 	for (const status of statuses) {
-		if (status.ready) continue;
+		if (status.ready) {
+			if (options.rbacSuspect && status.state?.running) needs.push({container: status.name, restartCount: status.restartCount, previous: false, current: true});
+			continue;
+		}
 		const {running, terminated} = status.state ?? {};
 		if (terminated?.exitCode === 0) continue;
 		const previous = status.restartCount > 0 && status.lastState?.terminated !== undefined;
@@ -80,6 +86,7 @@ export class LogEvidence {
 	readonly #graceMs: number;
 	readonly #retryMs: number;
 	readonly #now: () => number;
+	#rbacSuspects = new Set<string>();
 	#stopped = false;
 
 	constructor(
@@ -108,10 +115,12 @@ export class LogEvidence {
 		const uid = pod.metadata.uid ?? '';
 		this.#latest.set(podKey, pod);
 		const now = this.#now();
-		const needs = new Map(evidenceNeeds(pod, now, this.#graceMs).map(need => [need.container, need]));
+		const rbacSuspect = this.#rbacSuspects.has(podServiceAccount(pod));
+		const needs = new Map(evidenceNeeds(pod, now, this.#graceMs, {rbacSuspect}).map(need => [need.container, need]));
 		for (const [key, entry] of this.#containers) {
 			if (!key.startsWith(`${podKey}/`) || needs.has(entry.log.container)) continue;
 			// Healthy again: what its running instance printed while failing is no longer evidence.
+			entry.fetched.current = false;
 			if (entry.log.lines.length > 0) this.#publish(entry, {...entry.log, lines: []});
 		}
 		for (const need of needs.values()) {
@@ -131,6 +140,18 @@ export class LogEvidence {
 		}
 		this.#scheduleGrace(podKey, pod, now);
 		this.#pump();
+	}
+
+	/**
+	 * Service accounts (`namespace/name`) bound to a missing ClusterRole: their pods' logs are read
+	 * even when Ready, and forgotten again once the role exists.
+	 */
+	setRbacSuspects(suspects: ReadonlySet<string>): void {
+		const changed = new Set([...suspects].filter(account => !this.#rbacSuspects.has(account)));
+		for (const account of this.#rbacSuspects) if (!suspects.has(account)) changed.add(account);
+		this.#rbacSuspects = new Set(suspects);
+		if (changed.size === 0) return;
+		for (const pod of [...this.#latest.values()]) if (changed.has(podServiceAccount(pod))) this.update(pod);
 	}
 
 	/** The pod is gone: drop its evidence and cancel its fetches. */

@@ -10,6 +10,7 @@ import {KubeApiError} from './kube-request.js';
 import type {KubeTarget} from './kube-target.js';
 import {listObjects} from './list-objects.js';
 import {LogEvidence, type EvidenceOptions} from './log-evidence.js';
+import {serviceAccountsWithMissingRoles} from './rbac-suspects.js';
 
 export type SyncProblem = {kind: WatchedKind; status: 'forbidden' | 'error'; message: string};
 
@@ -51,6 +52,10 @@ export async function syncOnce(target: KubeTarget, options: SyncOptions = {}): P
 	let logs: ContainerLog[] = [];
 	if (options.logs !== false) {
 		const evidence = new LogEvidence(target, options.evidence);
+		// A missing role is only known when roles could be listed.
+		if (listedKinds.includes('ClusterRole') && listedKinds.includes('ClusterRoleBinding')) {
+			evidence.setRbacSuspects(serviceAccountsWithMissingRoles(store.list('ClusterRoleBinding'), store.list('ClusterRole')));
+		}
 		for (const pod of store.list('Pod')) evidence.update(pod as Pod);
 		await evidence.idle();
 		logs = evidence.logs();

@@ -23,9 +23,10 @@ function pullFailed(sim: SimHandle, pod: string, index: number): void {
 	} as KubeObject);
 }
 
-async function live(options: {evidence: boolean}) {
-	const {sim, target} = await startSimTarget();
-	const {playbooks} = await loadPlaybooks({dirs: ['test/fixtures/playbooks'], shipped: false});
+async function live(options: {evidence: boolean; shipped?: string[]}) {
+	const {sim, target} = await startSimTarget({bare: true});
+	const {playbooks: all} = await loadPlaybooks({dirs: options.shipped ? [] : ['test/fixtures/playbooks'], shipped: options.shipped !== undefined});
+	const playbooks = options.shipped ? all.filter(playbook => options.shipped!.includes(playbook.id)) : all;
 	const store = new ClusterStore();
 	const watch = watchCluster(target, store, {backoff: {initialMs: 100, maxMs: 800, factor: 2, jitter: 0}});
 	const evidence = options.evidence ? new LogEvidence(target) : null;
@@ -85,6 +86,30 @@ test('a flood of watch events notifies listeners at most about 20 times a second
 		t.true(index > 200, `only ${index} events`);
 		t.deepEqual(keys(findings), ['image-pull/tag-not-found default/web']);
 		t.true(notified <= Math.ceil(elapsed / 50) + 2, `${notified} notifications for ${index} events in ${elapsed} ms`);
+	} finally {
+		await stop();
+	}
+});
+
+test('a Ready controller whose ClusterRole is gone: its log is read, and the finding goes once the role exists', async t => {
+	const {sim, findings, stop} = await live({evidence: true, shipped: ['rbac']});
+	try {
+		const rbac = {group: 'rbac.authorization.k8s.io', version: 'v1'};
+		sim.store.create(resourceFor('ClusterRoleBinding'), {
+			apiVersion: `${rbac.group}/${rbac.version}`,
+			kind: 'ClusterRoleBinding',
+			metadata: {name: 'traefik-kube-system'},
+			roleRef: {apiGroup: rbac.group, kind: 'ClusterRole', name: 'traefik-kube-system'},
+			subjects: [{kind: 'ServiceAccount', name: 'traefik', namespace: 'kube-system'}],
+		} as KubeObject);
+		const pod = podIn('kube-system', 'traefik-1', {name: 'traefik', ready: true, state: {running: {startedAt: '2026-01-01T00:00:00Z'}}});
+		pod.spec.serviceAccountName = 'traefik';
+		createPod(sim, pod);
+		writeLog(sim, pod, ['E1122 reflector.go:147: Failed to watch *v1.Service: failed to list *v1.Service: services is forbidden: User "system:serviceaccount:kube-system:traefik" cannot list resource "services" in API group "" at the cluster scope']);
+		await eventually(() => keys(findings).includes('rbac/service-account-cluster kube-system/traefik-1'), 10_000, `rbac finding (${keys(findings)})`);
+		sim.store.create(resourceFor('ClusterRole'), {apiVersion: `${rbac.group}/${rbac.version}`, kind: 'ClusterRole', metadata: {name: 'traefik-kube-system'}, rules: []} as KubeObject);
+		await eventually(() => keys(findings).length === 0, 10_000, `finding gone (${keys(findings)})`);
+		t.pass();
 	} finally {
 		await stop();
 	}

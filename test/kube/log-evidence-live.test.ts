@@ -7,7 +7,7 @@ import {injectFault, startSimTarget} from './sim-target.js';
 const logRequests = (requests: Array<{path: string; query: string}>) => requests.filter(request => request.path.endsWith('/log')).map(request => `${request.path}?${request.query}`);
 
 test('only failing containers are read, once per instance, again after a restart, and forgotten with their pod', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	const evidence = new LogEvidence(target, {tailLines: 50});
 	try {
 		const healthy = createPod(sim, podIn('default', 'healthy', {...running, restartCount: 3, lastState: {terminated: {exitCode: 1}}}));
@@ -50,7 +50,7 @@ test('only failing containers are read, once per instance, again after a restart
 });
 
 test('fetches run a few at a time', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	const evidence = new LogEvidence(target, {concurrency: 2});
 	try {
 		const pods = Array.from({length: 8}, (_, index) => createPod(sim, podIn('default', `crashy-${index}`, crashLooping(1))));

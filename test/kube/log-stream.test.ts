@@ -4,7 +4,7 @@ import {createPod, crashLooping, podIn, running, writeLog} from './sim-pods.js';
 import {eventually, startSimTarget} from './sim-target.js';
 
 test('tail and previous read the right instance, with control sequences stripped', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	try {
 		const pod = createPod(sim, podIn('default', 'web', {...running, restartCount: 1, lastState: {terminated: {exitCode: 1, reason: 'Error'}}}));
 		writeLog(sim, pod, ['old 1', '\u001B[31mold 2: bind: permission denied\u001B[0m']);
@@ -18,7 +18,7 @@ test('tail and previous read the right instance, with control sequences stripped
 });
 
 test('a followed log fills a bounded buffer, counts the dropped lines and ends with the container', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	try {
 		const pod = createPod(sim, podIn('default', 'chatty', running));
 		writeLog(sim, pod, ['before 1', 'before 2']);
@@ -40,7 +40,7 @@ test('a followed log fills a bounded buffer, counts the dropped lines and ends w
 });
 
 test('a container that never started: the server says why, in one line', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	try {
 		createPod(sim, podIn('default', 'pulling', {state: {waiting: {reason: 'ImagePullBackOff'}}}, 'Pending'));
 		const stream = openLogStream(target, {namespace: 'default', pod: 'pulling', container: 'app'}, {follow: true});
@@ -52,7 +52,7 @@ test('a container that never started: the server says why, in one line', async t
 });
 
 test('stop ends a follow at once', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	try {
 		const pod = createPod(sim, podIn('default', 'quiet', running));
 		writeLog(sim, pod, ['only line']);
@@ -69,7 +69,7 @@ test('stop ends a follow at once', async t => {
 });
 
 test('a crash-looping container shows its crashed instance without --previous', async t => {
-	const {sim, target} = await startSimTarget();
+	const {sim, target} = await startSimTarget({bare: true});
 	try {
 		const pod = createPod(sim, podIn('default', 'crashy', crashLooping(2)));
 		writeLog(sim, pod, ['panic: cannot connect to db']);
