@@ -122,3 +122,22 @@ for (const {name, args, message} of usage) {
 		t.is(result.stderr, message);
 	});
 }
+
+test('a user playbook with a shipped id replaces it, and lint says so without failing', async t => {
+	const override = good.replace('id: disk-full', 'id: image-pull').replace('title: The disk is full', 'title: Our own image pull playbook');
+	const dir = directory({'image-pull.md': override});
+	const lint = await runMain(['playbooks', 'lint', dir]);
+	t.is(lint.code, 0);
+	t.is(lint.stdout, `${path.join(dir, 'image-pull.md')}:2: overrides the shipped playbook image-pull\n`);
+	const list = await runMain(['playbooks', 'list', '--playbooks', dir]);
+	t.regex(list.stdout, /^image-pull\s+warning\s+Our own image pull playbook$/m);
+	t.is(list.stdout.match(/^image-pull /gm)?.length, 1);
+	const show = await runMain(['playbooks', 'show', 'image-pull', '--playbooks', dir]);
+	t.true(show.stdout.startsWith(`image-pull: Our own image pull playbook\nseverity warning, priority 50, ${path.join(dir, 'image-pull.md')}\n`), show.stdout);
+});
+
+test('the shipped library lints clean', async t => {
+	const result = await runMain(['playbooks', 'lint']);
+	t.is(result.code, 0, result.stdout);
+	t.regex(result.stderr, /^\d+ playbooks checked, no problems\n$/);
+});
