@@ -41,6 +41,7 @@ export class LiveFindings {
 		this.#unsubscribe.push(store.subscribe(() => this.#checkListed()));
 		if (evidence) {
 			this.#unsubscribe.push(evidence.onUpdate(log => this.#addLog(log)));
+			this.#checkRbac();
 			for (const pod of store.list('Pod')) evidence.update(pod as Pod);
 		}
 		this.#expiryTimer = setInterval(() => this.#changed(), options.expiryCheckMs ?? 5000);
