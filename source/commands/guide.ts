@@ -4,18 +4,15 @@
 import {fillText} from '../core/command/placeholders.js';
 import {createRun} from '../core/guide/guide-reducer.js';
 import type {GuideState} from '../core/guide/guide-state.js';
-import type {KubeObject} from '../core/objects/types.js';
 import type {Playbook, Step} from '../core/playbook/types.js';
 import {defaultAuditLogPath, openAuditLog} from '../exec/audit-log.js';
 import {createExecutor} from '../exec/executor.js';
 import {exportReport} from '../exec/export-report.js';
 import {createGuideSession} from '../exec/guide-session.js';
 import {isNamespaced, watchedKindFor} from '../exec/kind-words.js';
-import type {FreshRead} from '../exec/wait/run-wait.js';
+import {freshRead} from '../exec/fresh-read.js';
 import {ClusterStore} from '../kube/cluster-store.js';
-import {collectionPath, kindResources} from '../kube/kind-resources.js';
-import {getJson, KubeApiError} from '../kube/kube-request.js';
-import {checkReachable, loadTarget, type KubeTarget} from '../kube/kube-target.js';
+import {checkReachable, loadTarget} from '../kube/kube-target.js';
 import {LiveFindings} from '../kube/live-findings.js';
 import {LogEvidence} from '../kube/log-evidence.js';
 import {watchCluster} from '../kube/watch-cluster.js';
@@ -124,18 +121,6 @@ export const guideCommand: Command = {
 		}
 	},
 };
-
-/** One GET of an object, for waits that must not judge by a watch a moment behind. */
-function freshRead(target: KubeTarget): FreshRead {
-	return async (kind, namespace, name) => {
-		try {
-			return await getJson<KubeObject>(target, `${collectionPath(kindResources[kind], namespace)}/${encodeURIComponent(name)}`, {timeoutMs: 5000});
-		} catch (error) {
-			if (error instanceof KubeApiError && error.status === 404) return undefined;
-			throw error;
-		}
-	};
-}
 
 function parseTarget(values: Values, playbook: string | undefined, namespace: string | undefined): FindingQuery {
 	const kindWord = typeof values.kind === 'string' ? values.kind : 'Pod';
