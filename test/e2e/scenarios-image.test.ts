@@ -75,11 +75,11 @@ test('image-invalid-name: image-pull/invalid-reference; the lowercase reference 
 
 test('image-proxy-down: proxy/tunnel-down first; the tunnel is reopened at the manual step and the pull succeeds', async t => {
 	const finding = await firstFinding(sim, 'monitoring', 'proxy/tunnel-down');
-	const {host, port} = sim.world.tunnelAddress();
+	const {host, port} = sim.world!.tunnelAddress();
 	t.like(finding.captures, {proxyAddress: `${host}:${port}`, proxyPort: String(port)});
 	const run = await guideYes(sim, finding, {}, guide => {
 		// The user reopens the SSH tunnel when the guide says so (the manual step, confirmed by --yes).
-		void guide.waitFor('Reopen the tunnel').then(async () => sim.world.setTunnel(true));
+		void guide.waitFor('Reopen the tunnel').then(async () => sim.world!.setTunnel(true));
 	});
 	t.is(run.exit, 0, run.stdout + run.stderr);
 	t.regex(run.stdout, /Step 4\/7: Reopen the tunnel\n[\s\S]*marked done/);
