@@ -89,7 +89,8 @@ class KindWatcher {
 		const watch = new StreamWatch(this.target);
 		const current = (): boolean => !this.#stopped && this.#attempt === attempt;
 		const list = async () => {
-			const listed = await listObjects(this.target, path, {signal: abort.signal});
+			// A server that accepts but never answers must not leave the kind connecting forever.
+			const listed = await listObjects(this.target, path, {signal: abort.signal, timeoutMs: 60_000});
 			if (!current()) throw new Error('superseded');
 			this.store.replaceKind(kind, listed.items);
 			this.store.setConnection(kind, {status: 'live'});
@@ -172,7 +173,7 @@ class StreamWatch extends k8s.Watch {
 		const query = new URLSearchParams({watch: 'true'});
 		for (const [key, value] of Object.entries(queryParams)) if (value !== undefined) query.set(key, String(value));
 		try {
-			const response = await kubeRequest(this.#target, `${path}?${query}`, {signal: controller.signal});
+			const response = await kubeRequest(this.#target, `${path}?${query}`, {signal: controller.signal, timeoutMs: 30_000});
 			// A peer that vanished without closing would otherwise hold the watch forever.
 			response.socket?.setKeepAlive(true, 30_000);
 			response.on('error', finish);
