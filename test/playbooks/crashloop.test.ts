@@ -64,6 +64,7 @@ const cases: Case[] = [
 		variant: 'dependency-refused',
 	},
 	{name: 'exit 1 and no log to read', crash: crash({last: {reason: 'Error', exitCode: 1}}), variant: 'exit-error'},
+	{name: 'between two crashes: running again, not ready, last state Error', crash: crash({state: running(at(9.9)), restartCount: 6, last: {reason: 'Error', exitCode: 1}}), variant: 'exit-error'},
 	{name: 'back-off without a last state (status just rewritten)', crash: crash({}), variant: null},
 ];
 

@@ -35,6 +35,16 @@ const cases: Case[] = [
 		variant: 'coredns-loop',
 		captures: {loopAddress: '127.0.0.1:44134'},
 	},
+	{
+		name: 'CoreDNS between two crashes (running, not ready, last state Error)',
+		input: input(crash({deployment: 'coredns', namespace: 'kube-system', container: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.3', state: running(at(9.9)), restartCount: 4, last: {reason: 'Error', exitCode: 1}, previous: ['Listen: listen tcp :53: bind: permission denied']})),
+		variant: 'coredns-permission',
+	},
+	{
+		name: 'the app between two crashes',
+		input: input(crash({deployment: 'saas-shortener', namespace: 'saas-shortener', image: 'saas-shortener:v1.2.0', state: running(at(9.9)), restartCount: 3, last: {reason: 'Error', exitCode: 1}, previous: [seedLookup]})),
+		variant: 'resolver-unreachable',
+	},
 	{name: 'CoreDNS crashes on a Corefile error', input: input(coredns({previous: ['plugin/forward: not an IP address or file: "8.8.8.8:53:53"']})), variant: 'coredns-down'},
 	{
 		name: 'CoreDNS refused by runAsNonRoot (CreateContainerConfigError)',
