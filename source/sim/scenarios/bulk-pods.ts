@@ -54,18 +54,16 @@ export function addBulkPods(world: World, count: number): void {
 				},
 				spec: {replicas, selector: {matchLabels: {...owner.spec.selector.matchLabels, [hashLabel]: hash}}, template},
 			});
+			// The store copies what it is given, so every pod can start from the same template objects.
+			const labels = {...template.metadata.labels};
+			const ownerReferences = [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSet.metadata.name, uid: replicaSet.metadata.uid!, controller: true, blockOwnerDeletion: true}];
 			for (let replica = 0; replica < replicas; replica++, made++) {
 				const nodeName = world.nodes[node++ % world.nodes.length];
 				const pod: KubeObject = {
 					apiVersion: 'v1',
 					kind: 'Pod',
-					metadata: {
-						name: `${replicaSet.metadata.name}-${suffix(made)}`,
-						namespace: name,
-						labels: {...template.metadata.labels},
-						ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSet.metadata.name, uid: replicaSet.metadata.uid!, controller: true, blockOwnerDeletion: true}],
-					},
-					spec: structuredClone(template.spec),
+					metadata: {name: `${replicaSet.metadata.name}-${suffix(made)}`, namespace: name, labels, ownerReferences},
+					spec: template.spec,
 				};
 				const created = store.create(pods, runningPod(pod, {node: nodeName, hostIP: hostIPs.get(nodeName)!, podIP: kubelet.allocateIP(nodeName), startedAt: iso, registry, references}));
 				logs.append(name, created.metadata.name, 'server', startupLine, now);

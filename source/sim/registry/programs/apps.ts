@@ -1,4 +1,4 @@
-import {type ImageProgram, clientAddress, goLogTime, paced, pick} from './program.js';
+import {type ImageProgram, clientAddress, goLogTime, monthName, paced, pick} from './program.js';
 
 function postgresTime(ms: number): string {
 	return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 23)} UTC`;
@@ -30,7 +30,7 @@ export const postgres: ImageProgram = {
 
 function redisTime(ms: number): string {
 	const date = new Date(ms);
-	const month = date.toLocaleString('en-US', {month: 'short', timeZone: 'UTC'});
+	const month = monthName(date);
 	return `${String(date.getUTCDate()).padStart(2, '0')} ${month} ${date.getUTCFullYear()} ${date.toISOString().slice(11, 23)}`;
 }
 

@@ -1,4 +1,4 @@
-import {type ImageProgram, type ProgramContext, type ProgramRun, clientAddress, mebibyte, paced, pick} from './program.js';
+import {type ImageProgram, type ProgramContext, type ProgramRun, clientAddress, mebibyte, monthName, paced, pick} from './program.js';
 
 // Python images: the interpreter opens the script named on the command line (seed 002's
 // `python wrong_entry.py` fails here), and each known script runs its own program.
@@ -7,7 +7,7 @@ type Script = (context: ProgramContext) => ProgramRun;
 
 function flaskTime(ms: number): string {
 	const date = new Date(ms);
-	const month = date.toLocaleString('en-US', {month: 'short', timeZone: 'UTC'});
+	const month = monthName(date);
 	return `${String(date.getUTCDate()).padStart(2, '0')}/${month}/${date.getUTCFullYear()} ${date.toISOString().slice(11, 19)}`;
 }
 
