@@ -2,6 +2,7 @@ import type {KubeObject} from '../../core/objects/types.js';
 import type {Clock} from '../clock.js';
 import type {ObjectStore} from '../store/object-store.js';
 import {resourceFor} from '../store/resources.js';
+import {StatusError} from '../store/status-error.js';
 import type {ClusterIndex} from './cluster-index.js';
 import type {EventRecorder} from './event-recorder.js';
 import {podIsReady, readySince} from './pod-conditions.js';
@@ -62,7 +63,18 @@ export class ReplicaSetController {
 
 	private createPod(replicaSet: KubeObject): void {
 		const template = replicaSet.spec?.template ?? {};
-		const pod = this.store.create(pods, {
+		let pod: KubeObject;
+		try {
+			pod = this.create(replicaSet, template);
+		} catch (error) {
+			if (error instanceof StatusError) this.recorder.record(replicaSet, {type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${error.message}`, component: 'replicaset-controller'});
+			throw error;
+		}
+		this.recorder.record(replicaSet, {type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component: 'replicaset-controller'});
+	}
+
+	private create(replicaSet: KubeObject, template: any): KubeObject {
+		return this.store.create(pods, {
 			apiVersion: 'v1',
 			kind: 'Pod',
 			metadata: {
@@ -75,7 +87,6 @@ export class ReplicaSetController {
 			},
 			spec: structuredClone(template.spec ?? {containers: []}),
 		});
-		this.recorder.record(replicaSet, {type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component: 'replicaset-controller'});
 	}
 
 	private updateStatus(replicaSet: KubeObject, active: KubeObject[]): void {

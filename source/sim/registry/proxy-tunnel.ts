@@ -25,26 +25,39 @@ export class ProxyTunnel {
 		return {host: this.host, port: this.port};
 	}
 
-	/** Open (listening on the same port as before, or a free one the first time) or close the tunnel. */
+	/**
+	 * Open (on the same port as before) or close the tunnel. The first port is picked below the
+	 * kernel's ephemeral range, so other listeners on port 0 do not take it while it is closed.
+	 */
 	async set(open: boolean): Promise<void> {
 		if (open === this.isOpen) return;
 		if (open) {
-			const server = net.createServer(socket => this.serve(socket));
-			await new Promise<void>((resolve, reject) => {
-				server.once('error', reject);
-				server.listen({host: this.host, port: this.port}, () => {
-					server.off('error', reject);
-					resolve();
-				});
-			});
-			this.port = (server.address() as net.AddressInfo).port;
-			this.server = server;
-			return;
+			for (let attempt = 0; ; attempt++) {
+				const port = this.port || 20_000 + Math.floor(Math.random() * 10_000);
+				try {
+					this.server = await this.listen(port);
+					this.port = port;
+					return;
+				} catch (error) {
+					if (this.port || attempt >= 20) throw error;
+				}
+			}
 		}
 		const server = this.server!;
 		this.server = undefined;
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>(resolve => server.close(() => resolve()));
+	}
+
+	private listen(port: number): Promise<net.Server> {
+		const server = net.createServer(socket => this.serve(socket));
+		return new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen({host: this.host, port}, () => {
+				server.off('error', reject);
+				resolve(server);
+			});
+		});
 	}
 
 	/** Dial the proxy and ask it to CONNECT to `target`, as containerd does behind HTTPS_PROXY. */
