@@ -12,6 +12,7 @@ import {effectiveSecurity, environment, execError, goDuration, goDurationMs, non
 import type {EventRecorder} from './event-recorder.js';
 import {pullCredentials} from './image-credentials.js';
 import type {ContainerModel, Terminated} from './kubelet-status.js';
+import {planRun} from './run-plan.js';
 
 // One container as the kubelet drives it: ensure the image (pull policy, pull back-off with
 // ErrImagePull/ImagePullBackOff), create and start it from its image's program, write its
@@ -211,26 +212,25 @@ export class ContainerRunner {
 		this.model.started = true;
 		const probe = (this.spec as Container & {readinessProbe?: {initialDelaySeconds?: number}}).readinessProbe;
 		this.model.ready = !probe;
-		let exit = run.exit ? {...run.exit, reason: run.exit.code === 0 ? 'Completed' : 'Error'} : undefined;
-		const limit = parseMemory(this.spec.resources?.limits?.memory);
-		if (run.peakMemory && limit !== undefined && run.peakMemory.bytes > limit && (!exit || run.peakMemory.at < exit.at)) exit = {at: run.peakMemory.at, code: 137, reason: 'OOMKilled'};
-		const byTime = new Map<number, string[]>();
-		for (const line of run.lines) if (!exit || line.at <= exit.at) byTime.set(line.at, [...(byTime.get(line.at) ?? []), line.text]);
-		for (const [at, texts] of byTime) this.later(at, () => {
-			for (const text of texts) this.context.logs.append(namespace, pod.metadata.name, this.spec.name, text, this.context.clock.now());
-		});
-		const readyAt = Math.max(run.readyAfter ?? Number.POSITIVE_INFINITY, (probe?.initialDelaySeconds ?? 0) * 1000);
-		if (probe && Number.isFinite(readyAt) && (!exit || readyAt < exit.at)) this.later(readyAt, () => {
-			this.model.ready = true;
-			this.handle.write();
-		});
-		const chatter = run.chatter;
-		if (chatter && !exit) this.later(Math.max(0, ...run.lines.map(line => line.at)) + 1, () => this.context.chatter.add(namespace, pod.metadata.name, this.spec.name, chatter));
+		const plan = planRun(run, {memoryLimit: parseMemory(this.spec.resources?.limits?.memory), probe});
+		for (const [at, texts] of plan.linesByTime) {
+			this.later(at, () => {
+				for (const text of texts) this.context.logs.append(namespace, pod.metadata.name, this.spec.name, text, this.context.clock.now());
+			});
+		}
+		if (plan.readyAt !== undefined) {
+			this.later(plan.readyAt, () => {
+				this.model.ready = true;
+				this.handle.write();
+			});
+		}
+		const {chatter} = run;
+		if (chatter && !plan.exit) this.later(plan.quietAt, () => this.context.chatter.add(namespace, pod.metadata.name, this.spec.name, chatter));
+		const {exit} = plan;
 		if (exit) {
-			const {code, reason} = exit;
 			this.later(exit.at, () => {
-				if (reason === 'OOMKilled') this.systemOom(argv);
-				this.exited({exitCode: code, reason, startedAt: this.context.clock.iso(startedAt), finishedAt: this.context.clock.iso(), containerID});
+				if (exit.reason === 'OOMKilled') this.systemOom(argv);
+				this.exited({exitCode: exit.code, reason: exit.reason, startedAt: this.context.clock.iso(startedAt), finishedAt: this.context.clock.iso(), containerID});
 			});
 		}
 		this.handle.write();

@@ -3,6 +3,7 @@ import {Backoff} from '../../../source/sim/controllers/backoff.js';
 import {kubeadmCorednsSecurity} from '../../../source/sim/base/kube-system.js';
 import {effectiveSecurity, goDuration, goDurationMs, parseMemory, qosClass} from '../../../source/sim/controllers/container-spec.js';
 import {type PodModel, podPhase} from '../../../source/sim/controllers/kubelet-status.js';
+import {planRun} from '../../../source/sim/controllers/run-plan.js';
 import {canBindPrivilegedPort, coredns} from '../../../source/sim/registry/programs/cluster-addons.js';
 import {nonRootCorednsSecurity} from '../../../source/sim/scenarios/coredns-bind-denied.js';
 
@@ -79,3 +80,16 @@ for (const [name, securityContext, binds] of security) {
 		t.is(canBindPrivilegedPort(effectiveSecurity(pod, {name: 'coredns', image: 'coredns', securityContext}, coredns)), binds);
 	});
 }
+
+test('a run plan: the kernel kills above the memory limit, later lines are never written, readiness needs a probe', t => {
+	const run = {lines: [{at: 10, text: 'loading'}, {at: 3000, text: 'ready'}], peakMemory: {bytes: 700 * 1024 ** 2, at: 2600}, readyAfter: 3600};
+	const killed = planRun(run, {memoryLimit: 256 * 1024 ** 2, probe: {}});
+	t.deepEqual(killed.exit, {at: 2600, code: 137, reason: 'OOMKilled'});
+	t.deepEqual([...killed.linesByTime.values()].flat(), ['loading']);
+	t.is(killed.readyAt, undefined);
+	const enough = planRun(run, {memoryLimit: 1024 ** 3, probe: {initialDelaySeconds: 5}});
+	t.is(enough.exit, undefined);
+	t.is(enough.readyAt, 5000);
+	t.is(planRun(run, {}).readyAt, undefined);
+	t.deepEqual(planRun({lines: [], exit: {at: 60, code: 2}}, {}).exit, {at: 60, code: 2, reason: 'Error'});
+});
