@@ -62,7 +62,7 @@ test('the controller-rbac run recreates the ClusterRole k3s names traefik-kube-s
 	const planned = planRun(found);
 	t.deepEqual(planned.filter(step => step.error), []);
 	t.deepEqual(planned.map(step => step.command).slice(1, 5), [
-		'kubectl get clusterrole traefik-kube-system',
+		'kubectl get clusterrolebindings -o wide',
 		'kubectl create clusterrole traefik-kube-system --verb=get,list,watch --resource=services,endpoints,secrets,ingresses.networking.k8s.io,ingressclasses.networking.k8s.io',
 		'kubectl create clusterrolebinding traefik-kube-system --clusterrole=traefik-kube-system --serviceaccount=kube-system:traefik',
 		'kubectl auth can-i list ingresses.networking.k8s.io --as=system:serviceaccount:kube-system:traefik --all-namespaces',
