@@ -271,9 +271,10 @@ export class ConsoleController {
 	}
 }
 
+/** What `e` starts from: the command as it would run, else as far as it could be filled. */
 function editText(step: NonNullable<ReturnType<typeof currentStep>>): string {
 	if (step.step.action?.kind === 'kubectl' && step.argv) return formatArgv(step.argv);
-	return step.step.action?.text ?? '';
+	return step.display.replace(/\s*\n\s*/g, ' ');
 }
 
 function describe(error: unknown): string {

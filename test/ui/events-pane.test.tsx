@@ -10,6 +10,7 @@ test('events stream in newest first, repeats folded with their count, warnings i
 	const {session, store} = await consoleFixture({objects: [['Pod', brokenPod], ['Pod', api]]});
 	// Keys go to the events pane; drawn unfocused, the selected row keeps its colours.
 	const pane = renderPane(session, EventsPane, {focus: 'events', focused: false});
+	t.teardown(pane.cleanup);
 	store.upsert('Event', event({about: api, reason: 'Started', type: 'Normal', message: 'Started container app', last: at(2), name: 'a'}));
 	store.upsert('Event', event({about: brokenPod, reason: 'BackOff', message: 'Back-off pulling image "nginx:1.27-typo"', count: 3, last: at(8), name: 'b'}));
 	store.upsert('Event', event({about: brokenPod, reason: 'BackOff', message: 'Back-off pulling image "nginx:1.27-typo"', count: 2, last: at(9), name: 'c'}));
@@ -24,23 +25,23 @@ test('events stream in newest first, repeats folded with their count, warnings i
 	await pane.waitForText('oldest first');
 	const reordered = pane.text().split('\n').filter(line => /BackOff|Started/.test(line));
 	t.true(reordered[0].includes('Started'));
-	pane.cleanup();
 });
 
 test('event messages from the cluster cannot drive the terminal', async t => {
 	const {session, store} = await consoleFixture({objects: [['Pod', api]]});
 	const pane = renderPane(session, EventsPane, {focus: 'events'});
+	t.teardown(pane.cleanup);
 	store.upsert('Event', event({about: api, reason: 'Evil', message: 'title\u001b]0;pwned\u0007 clear\u001b[2J done\nsecond line', name: 'x'}));
 	await pane.waitForText('Evil');
 	t.false(pane.frame().includes('\u001b]0;'));
 	t.false(pane.frame().includes('\u001b[2J'));
 	t.regex(pane.text(), /title clear done second line/);
-	pane.cleanup();
 });
 
 test('/ filters events, Enter describes the object an event is about', async t => {
 	const {session, store} = await consoleFixture({objects: [['Pod', brokenPod], ['Pod', api]]});
 	const pane = renderPane(session, EventsPane, {focus: 'events'});
+	t.teardown(pane.cleanup);
 	store.upsert('Event', event({about: api, reason: 'Started', type: 'Normal', message: 'Started container app', name: 'a'}));
 	store.upsert('Event', event({about: brokenPod, reason: 'BackOff', message: 'Back-off', name: 'b'}));
 	await pane.waitForText('Events (2)');
@@ -49,5 +50,4 @@ test('/ filters events, Enter describes the object an event is about', async t =
 	pane.press('d');
 	const view = pane.controller.getState().views.at(-1)!;
 	t.deepEqual(view, {type: 'pod', pod: {kind: 'Pod', namespace: 'shop', name: 'api-1'}, focus: 'describe'});
-	pane.cleanup();
 });

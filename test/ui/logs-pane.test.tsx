@@ -1,11 +1,12 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {LogsPane, splitMatches, visibleLines} from '../../source/ui/components/logs-pane.js';
 import {consoleFixture, TestLog, waitFor} from './helpers/console-fixture.js';
 import {renderPane} from './helpers/pane-harness.js';
 
-async function openLogs(options: {height?: number} = {}) {
+async function openLogs(t: ExecutionContext, options: {height?: number} = {}) {
 	const fixture = await consoleFixture();
 	const pane = renderPane(fixture.session, LogsPane, {height: options.height ?? 10});
+	t.teardown(pane.cleanup);
 	pane.press('l');
 	await waitFor(() => fixture.logs.length === 1, 'the log stream to open');
 	return {...fixture, pane, log: fixture.logs[0]};
@@ -14,7 +15,7 @@ async function openLogs(options: {height?: number} = {}) {
 const numbered = (from: number, count: number) => Array.from({length: count}, (_, index) => `line ${from + index}`);
 
 test('l on a finding follows its pod and container; the pane shows the end as lines arrive', async t => {
-	const {pane, log} = await openLogs();
+	const {pane, log} = await openLogs(t);
 	t.deepEqual(log.ref, {namespace: 'shop', pod: 'web-7d4b9c8f6d-x2x9q', container: 'web'});
 	t.like(log.query, {follow: true});
 	log.append(numbered(1, 20));
@@ -24,11 +25,10 @@ test('l on a finding follows its pod and container; the pane shows the end as li
 	t.notRegex(pane.text(), /^line 11$/m, 'only the last 9 lines fit');
 	log.append(['line 21']);
 	await pane.waitForText('line 21');
-	pane.cleanup();
 });
 
 test('space pauses the view while lines keep arriving; resuming jumps to the end', async t => {
-	const {pane, log} = await openLogs();
+	const {pane, log} = await openLogs(t);
 	log.append(numbered(1, 10));
 	await pane.waitForText('line 10');
 	pane.press(' ');
@@ -38,11 +38,10 @@ test('space pauses the view while lines keep arriving; resuming jumps to the end
 	t.false(pane.text().includes('line 15'));
 	pane.press(' ');
 	await pane.waitForText('line 15');
-	pane.cleanup();
 });
 
 test('k scrolls back, G follows again', async t => {
-	const {pane, log} = await openLogs();
+	const {pane, log} = await openLogs(t);
 	log.append(numbered(1, 30));
 	await pane.waitForText('line 30');
 	pane.press('k', 'k', 'k');
@@ -52,11 +51,10 @@ test('k scrolls back, G follows again', async t => {
 	pane.press('G');
 	await pane.waitForText('line 30');
 	t.true(pane.text().includes('following'));
-	pane.cleanup();
 });
 
 test('/ highlights matches without hiding other lines', async t => {
-	const {pane, log} = await openLogs();
+	const {pane, log} = await openLogs(t);
 	log.append(['GET /health 200', 'POST /orders 500 error', 'GET /health 200']);
 	await pane.waitForText('POST /orders');
 	pane.press('/', ...'error|500', 'enter');
@@ -64,20 +62,18 @@ test('/ highlights matches without hiding other lines', async t => {
 	const line = pane.frame().split('\n').find(text => text.includes('POST /orders'))!;
 	t.true(line.includes('\u001b[7m'), 'matches are in inverse');
 	t.true(pane.text().includes('GET /health 200'));
-	pane.cleanup();
 });
 
 test('the dropped-line counter shows what the buffer let go', async t => {
-	const {pane, log} = await openLogs();
+	const {pane, log} = await openLogs(t);
 	const small = log as TestLog;
 	small.append(numbered(1, 6000));
 	await pane.waitForText('1,000 dropped');
 	t.pass();
-	pane.cleanup();
 });
 
 test('p switches to the previous container log and back', async t => {
-	const {pane, logs} = await openLogs();
+	const {pane, logs} = await openLogs(t);
 	pane.press('p');
 	await waitFor(() => logs.length === 2, 'a second stream');
 	t.like(logs[1].query, {previous: true});
@@ -86,7 +82,6 @@ test('p switches to the previous container log and back', async t => {
 	pane.press('p');
 	await waitFor(() => logs.length === 3, 'a third stream');
 	t.like(logs[2].query, {follow: true});
-	pane.cleanup();
 });
 
 const windows: Array<[string, Parameters<typeof visibleLines>, string[]]> = [

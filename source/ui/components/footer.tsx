@@ -13,13 +13,20 @@ export function Footer({state, pane, flags, width, theme}: {state: ConsoleState;
 	if (state.mode === 'prompt' && state.prompt) {
 		const {kind, text} = state.prompt;
 		const invalid = (kind === 'filter' || kind === 'search') && text !== '' && rowFilter(text).invalid;
+		const note = invalid ? '  (not a valid regex: matched as text)' : '';
+		const help = `  ${hints(state, pane, flags)}`;
+		const sign = promptSigns[kind];
+		// The end of what is typed stays visible; the notes and keys give way first.
+		const room = width - [...sign].length - 1;
+		const shown = [...text].length > room ? `${theme.symbols.ellipsis}${[...text].slice(-(room - 1)).join('')}` : text;
+		const rest = width - [...sign].length - [...shown].length - 1;
 		return (
-			<Text wrap="truncate-start">
-				<Text bold color={theme.accent}>{promptSigns[kind]}</Text>
-				<Text>{text}</Text>
+			<Text wrap="truncate-end">
+				<Text bold color={theme.accent}>{sign}</Text>
+				<Text>{shown}</Text>
 				<Text inverse> </Text>
-				{invalid ? <Text color={theme.warning}>{'  (not a valid regex: matched as text)'}</Text> : null}
-				<Text color={theme.muted}>{`  ${hints(state, pane, flags)}`}</Text>
+				{rest > note.length ? <Text color={theme.warning}>{note}</Text> : null}
+				{rest > note.length + help.length ? <Text color={theme.muted}>{help}</Text> : null}
 			</Text>
 		);
 	}

@@ -55,22 +55,36 @@ export class TestLog implements LogSource {
 	}
 }
 
-/** An executor that answers every action with the given outcome and records what it was asked. */
-export function testExecutor(lines: (request: ActionRequest) => string[] = () => []): Executor & {requests: ActionRequest[]} {
+export type ExecutorScript = {
+	/** Lines the action prints (the action may also change the store here). */
+	lines?: (request: ActionRequest) => string[];
+	/** Actions that keep running until cancelled. */
+	hold?: (request: ActionRequest) => boolean;
+};
+
+/** An executor that succeeds at everything (or holds until cancelled) and records what it was asked. */
+export function testExecutor(script: ExecutorScript = {}): Executor & {requests: ActionRequest[]} {
 	const requests: ActionRequest[] = [];
 	return {
 		mode: 'read-write',
 		requests,
 		async perform(request) {
 			requests.push(request);
-			for (const line of lines(request)) request.onLine('stdout', line);
+			for (const line of script.lines?.(request) ?? []) request.onLine('stdout', line);
+			if (script.hold?.(request)) {
+				await new Promise<void>(resolve => {
+					if (request.signal?.aborted) resolve();
+					request.signal?.addEventListener('abort', () => resolve(), {once: true});
+				});
+				return {exitCode: null, signal: 'SIGTERM', durationMs: 5};
+			}
 			return {exitCode: 0, durationMs: 5};
 		},
 		async recordRefusal() {},
 	};
 }
 
-export type Fixture = {session: ConsoleSession; store: ClusterStore; findings: LiveFindings; logs: TestLog[]; executor: ReturnType<typeof testExecutor>};
+export type Fixture = {session: ConsoleSession; store: ClusterStore; findings: LiveFindings; logs: TestLog[]; executor: ReturnType<typeof testExecutor>; dispose(): void};
 
 export const brokenPod = pod({
 	deployment: 'web',
@@ -95,7 +109,7 @@ export function standardObjects(): Array<[WatchedKind, KubeObject]> {
 	];
 }
 
-export async function consoleFixture(options: {objects?: Array<[WatchedKind, KubeObject]>; readOnly?: boolean; writeReport?: ConsoleSession['writeReport']; namespace?: string | null; colour?: boolean} = {}): Promise<Fixture> {
+export async function consoleFixture(options: {objects?: Array<[WatchedKind, KubeObject]>; readOnly?: boolean; writeReport?: ConsoleSession['writeReport']; namespace?: string | null; colour?: boolean; script?: ExecutorScript} = {}): Promise<Fixture> {
 	const store = new ClusterStore({batchMs: 5});
 	store.setNamespace(options.namespace === undefined ? 'shop' : options.namespace);
 	for (const [kind, object] of options.objects ?? standardObjects()) store.upsert(kind, object);
@@ -103,7 +117,7 @@ export async function consoleFixture(options: {objects?: Array<[WatchedKind, Kub
 	const library = await playbooks();
 	const findings = new LiveFindings(store, library, {batchMs: 5, matcher: {now: () => now}});
 	const logs: TestLog[] = [];
-	const executor = testExecutor();
+	const executor = testExecutor(options.script);
 	const mode = options.readOnly ? 'read-only' : 'read-write';
 	const session: ConsoleSession = {
 		target: {context: 'kind-dev', server: 'https://127.0.0.1:6443', readOnly: options.readOnly ?? false},
@@ -124,7 +138,12 @@ export async function consoleFixture(options: {objects?: Array<[WatchedKind, Kub
 		writeReport: options.writeReport,
 		now: () => now,
 	};
-	return {session, store, findings, logs, executor};
+	const dispose = () => {
+		findings.stop();
+		store.close();
+		for (const log of logs) log.stop();
+	};
+	return {session, store, findings, logs, executor, dispose};
 }
 
 /** Polls until the condition holds; no sleeps standing in for synchronisation. */
