@@ -22,7 +22,7 @@ const container = (sim: SimHandle, namespace: string, name: string) => sim.store
 
 test('crash-bad-command: crashloop/command-not-found for both deployments; the corrected command rolls out', async t => {
 	const api = await firstFinding(crashes, 'cifar10-dev', 'crashloop/command-not-found');
-	t.is(api.summary, 'cifar-api cannot start: /app/wrong_entry.py does not exist in the image');
+	t.is(api.summary, '/app/wrong_entry.py does not exist in the image, so the container cannot start');
 	const worker = about(await diagnose(crashes), 'cifar10-dev').find(finding => finding.name.startsWith('cifar10-worker-'));
 	t.is(worker && label(worker).split(' ')[0], 'crashloop/command-not-found', 'the command the runtime cannot exec (StartError)');
 	t.is(worker?.captures.missing, 'pyhton');

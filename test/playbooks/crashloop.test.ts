@@ -97,13 +97,18 @@ for (const {name, objects} of negatives) {
 test('crashloop recognises pasted kubectl output', t => {
 	const getPods = 'NAME                                  READY   STATUS             RESTARTS      AGE\ncifar10-deployment-6d9f7c8b5-7xk2p    0/1     CrashLoopBackOff   5 (40s ago)   4m';
 	const logs = "python: can't open file '/app/wrong_entry.py': [Errno 2] No such file or directory";
-	t.deepEqual(outline(findings({texts: {'get pods': getPods}})), ['crashloop/- Text/get pods']);
+	const status = findingOf('crashloop', {texts: {'get pods': getPods}});
+	t.is(status.variant, 'status-only');
+	t.is(status.summary, 'cifar10-deployment-6d9f7c8b5-7xk2p is in CrashLoopBackOff: the log of its crashed instance says why');
+	t.deepEqual(planRun(status).map(step => step.command), ['kubectl logs cifar10-deployment-6d9f7c8b5-7xk2p -n default --previous --tail=50', 'kubectl describe pod cifar10-deployment-6d9f7c8b5-7xk2p -n default']);
 	t.deepEqual(outline(findings({texts: {'get pods and logs': `${getPods}\n${logs}`}})), ['crashloop/command-not-found Text/get pods and logs']);
+	const event = findingOf('crashloop', {texts: {describe: '  Warning  BackOff  12s (x12 over 2m)  kubelet  Back-off restarting failed container app in pod worker-7d4b9c8f6d-x2x9q_shop(6f1c2b7e)'}});
+	t.is(event.summary, 'app keeps crashing and restarting');
 });
 
 test('the command-not-found run shows the command, offers it for editing and patches the corrected one', t => {
 	const finding = findingOf('crashloop', input(cases[0].crash));
-	t.is(finding.summary, 'app cannot start: /app/wrong_entry.py does not exist in the image');
+	t.is(finding.summary, '/app/wrong_entry.py does not exist in the image, so the container cannot start');
 	const outputs = {1: '["python","wrong_entry.py"]\n'};
 	const planned = planRun(finding, {outputs, presets: {command: '["python","app.py"]'}});
 	t.deepEqual(planned.map(step => step.command), [

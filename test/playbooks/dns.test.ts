@@ -115,7 +115,7 @@ test('the coredns-permission run applies the seed\'s JSON patch to the CoreDNS d
 
 test('the resolver-unreachable run checks CoreDNS, then restarts the app and waits for it', t => {
 	const finding = findingOf('dns', input(app([seedLookup])));
-	t.is(finding.summary, 'app cannot reach cluster DNS to resolve postgres-service');
+	t.is(finding.summary, 'lookups of postgres-service fail: cluster DNS does not answer');
 	t.deepEqual(planRun(finding).map(step => step.command), [
 		'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
 		'kubectl get endpoints kube-dns -n kube-system',

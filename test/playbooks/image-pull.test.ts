@@ -136,7 +136,10 @@ test('image-pull recognises pasted kubectl output', t => {
 		'  Warning  Failed     2m (x4 over 3m)    kubelet            Error: ErrImagePull',
 	].join('\n');
 	const getPods = 'NAME                          READY   STATUS             RESTARTS   AGE\nml-api-6d9f7c8b5-7xk2p        0/1     InvalidImageName   0          3m';
-	t.deepEqual(outline(findings({texts: {describe, 'get pods': getPods}})), ['image-pull/invalid-reference Text/get pods', 'image-pull/tag-not-found Text/describe']);
+	t.deepEqual(outline(findings({texts: {describe, 'get pods': getPods}})), ['image-pull/tag-not-found Text/describe', 'image-pull/status-only Text/get pods']);
+	t.is(findingOf('image-pull', {texts: {'get pods': getPods}}).summary, 'ml-api-6d9f7c8b5-7xk2p cannot pull its image: its events say why');
+	const unparsable = 'Warning  InspectFailed  3m (x12 over 5m)  kubelet  Failed to apply default image tag "ghcr.io/YourName/ml-api:3f2c1a9": couldn\'t parse image name "ghcr.io/YourName/ml-api:3f2c1a9": invalid reference format: repository name must be lowercase';
+	t.is(findingOf('image-pull', {texts: {describe: unparsable}}).summary, 'ghcr.io/YourName/ml-api:3f2c1a9 is not a valid image reference');
 	t.is(findingOf('image-pull', {texts: {describe}}).captures.image, 'cifar-api:wrong-v1');
 });
 
