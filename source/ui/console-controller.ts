@@ -145,14 +145,23 @@ export class ConsoleController {
 		const guide = view.type === 'playbook' ? this.#guides.get(view.findingKey)?.getState() : undefined;
 		const step = guide ? currentStep(guide) : undefined;
 		const target = state.logs.target;
+		const data = this.data;
+		const lines = () => this.#lines(pane, state);
+		// Rows and lines are read only by the keys that need them: a broken list cannot block `:` or `q`.
 		return {
 			flags: this.flags(),
 			stepRunning: this.stepRunning(),
-			keys: list ? this.data.keys(list, filter, listOptions) : [],
-			lines: this.#lines(pane, state),
+			get keys() {
+				return list ? data.keys(list, filter, listOptions) : [];
+			},
+			get lines() {
+				return lines();
+			},
 			page: contentRows(box, list !== undefined),
-			target: key => (list ? this.data.target(list, key, filter, listOptions) : undefined),
-			containers: target ? this.data.containers(target.namespace, target.pod) : [],
+			target: key => (list ? data.target(list, key, filter, listOptions) : undefined),
+			get containers() {
+				return target ? data.containers(target.namespace, target.pod) : [];
+			},
 			editText: step ? editText(step) : undefined,
 			answerDefault: step?.question?.default,
 		};
@@ -177,7 +186,16 @@ export class ConsoleController {
 
 	#apply(action: ConsoleAction): void {
 		if (this.#disposed) return;
-		const {state, effects} = consoleReducer(this.#state, action, this.environment());
+		let reduced;
+		try {
+			reduced = consoleReducer(this.#state, action, this.environment());
+		} catch (error) {
+			// A key must never take the console down: what went wrong becomes the message line.
+			if (action.type === 'message') return;
+			this.#message(`that key failed: ${describe(error)}`, true);
+			return;
+		}
+		const {state, effects} = reduced;
 		if (state !== this.#state) {
 			this.#state = state;
 			this.syncLogs();

@@ -135,7 +135,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction, envir
 function runCommand(state: ConsoleState, command: CommandName, pane: PaneId, environment: KeyEnvironment): Reduced {
 	const done = (next: ConsoleState, effects: Effect[] = []): Reduced => ({state: next, effects});
 	const list = paneList(state, pane);
-	const selected = list ? selectedTarget(state, list, environment) : undefined;
+	// Read only by the commands that act on the selection.
+	const selected = () => (list ? selectedTarget(state, list, environment) : undefined);
 	switch (command) {
 		case 'focus-next':
 		case 'focus-previous':
@@ -148,19 +149,21 @@ function runCommand(state: ConsoleState, command: CommandName, pane: PaneId, env
 		case 'page-up':
 			return done(list ? moveSelection(state, list, command, environment) : scrollText(state, pane, command, environment));
 		case 'open':
-			return open(state, pane, selected);
-		case 'fix':
+			return open(state, pane, selected());
+		case 'fix': {
 			if (pane === 'playbook') {
 				const view = currentView(state);
 				return view.type === 'playbook' ? done(state, [{type: 'open-guide', findingKey: view.findingKey, restart: true}]) : done(state);
 			}
-			return selected?.findingKey ? open(state, pane, selected) : done(state);
+			const target = selected();
+			return target?.findingKey ? open(state, pane, target) : done(state);
+		}
 		case 'logs':
 		case 'previous-logs':
 			if (pane === 'logs' && command === 'previous-logs') return done({...state, logs: {...state.logs, previous: !state.logs.previous, scroll: null, paused: false}});
-			return showLogs(state, selected, command === 'previous-logs');
+			return showLogs(state, selected(), command === 'previous-logs');
 		case 'describe':
-			return describe(state, selected);
+			return describe(state, selected());
 		case 'filter':
 			if (pane === 'logs') return done(openPrompt(state, {kind: 'search', text: state.logs.search, previous: state.logs.search}));
 			if (!list) return done({...state, message: {text: 'nothing to filter in this pane', error: true}});

@@ -15,7 +15,7 @@ async function openPlaybook(t: ExecutionContext, options: {script?: (fixture: ()
 		done.dispose();
 	});
 	const text = () => strip(app.lastFrame() ?? '');
-	const see = async (wanted: string | RegExp) => waitFor(() => (typeof wanted === 'string' ? text().includes(wanted) : wanted.test(text())), `"${String(wanted)}" on screen:\n${text()}`);
+	const see = async (wanted: string | RegExp) => waitFor(() => (typeof wanted === 'string' ? text().includes(wanted) : wanted.test(text())), () => `"${String(wanted)}" on screen:\n${text()}`);
 	await see('web-7d4b9c8f6d-x2x9q');
 	app.stdin.write('\r');
 	await see('Playbook: Image cannot be pulled');

@@ -147,10 +147,10 @@ export async function consoleFixture(options: {objects?: Array<[WatchedKind, Kub
 }
 
 /** Polls until the condition holds; no sleeps standing in for synchronisation. */
-export async function waitFor(condition: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string | (() => string) = 'condition', timeoutMs = 3000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
 		await new Promise(resolve => setTimeout(resolve, 5));
 	}
 }

@@ -37,7 +37,7 @@ export function renderPane(session: ConsoleSession, Pane: Pane, options: {width?
 		press: (...keys: string[]) => {
 			for (const key of keys) controller.press(key);
 		},
-		waitForText: async (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? strip(frame()).includes(text) : text.test(strip(frame()))), `"${String(text)}" on screen:\n${strip(frame())}`),
+		waitForText: async (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? strip(frame()).includes(text) : text.test(strip(frame()))), () => `"${String(text)}" on screen:\n${strip(frame())}`),
 		cleanup: () => {
 			rendered.unmount();
 			controller.dispose();
