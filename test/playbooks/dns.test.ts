@@ -116,9 +116,12 @@ test('the coredns-permission run applies the seed\'s JSON patch to the CoreDNS d
 test('the resolver-unreachable run checks CoreDNS, then restarts the app and waits for it', t => {
 	const finding = findingOf('dns', input(app([seedLookup])));
 	t.is(finding.summary, 'lookups of postgres-service fail: cluster DNS does not answer');
-	t.deepEqual(planRun(finding).map(step => step.command), [
+	const service = 'NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE\nkube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   3d\n';
+	t.deepEqual(planRun(finding, {outputs: {2: service}}).map(step => step.command), [
 		'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
 		'kubectl get endpoints kube-dns -n kube-system',
+		'kubectl get service kube-dns -n kube-system',
+		'probe dns kubernetes.default.svc.cluster.local server=10.96.0.10',
 		'If CoreDNS is not running, follow its `dns` finding, then mark this step done. If it runs\nand has endpoints, look for a NetworkPolicy that blocks port 53 from this namespace.',
 		'kubectl rollout restart deployment/saas-shortener -n saas-shortener',
 		'wait rollout deployment/saas-shortener',
