@@ -22,6 +22,7 @@ export const demoCommand: Command = {
 		if (!Number.isFinite(speed) || speed <= 0) throw new UsageError('demo: --speed wants a number > 0');
 		if (!Number.isInteger(pods) || pods < 0) throw new UsageError('demo: --pods wants a whole number ≥ 0');
 		if (!io.stdout.isTTY || !io.stdin.isTTY) throw new UserError('the demo is a full-screen console and needs a terminal (try kconsole sim for the cluster alone)');
+		(await import('./console.js')).preferProductionReact();
 		const [{startSim}, {runConsole}, {playbookDirsFrom}] = await Promise.all([import('../sim/start-sim.js'), import('./run-console.js'), import('./kube-options.js')]);
 		const sim = await startSim({scenarios: ['all'], speed, pods});
 		try {

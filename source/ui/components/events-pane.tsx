@@ -1,6 +1,6 @@
 // Events as they stream in: newest first (or oldest first, like tail), repeats folded with
 // their count, warnings highlighted.
-import {useCallback, useSyncExternalStore} from 'react';
+import {useCallback, useMemo, useSyncExternalStore} from 'react';
 import type {EventRow} from '../../core/objects/event-fold.js';
 import {selectedIndex} from '../console-moves.js';
 import {eventCells, eventColumns} from './event-columns.js';
@@ -15,7 +15,8 @@ export function EventsPane({width, height, focused, state, data, theme, now}: Pa
 	const rows = data.rows('events', list.filter, options) as readonly EventRow[];
 	const keys = data.keys('events', list.filter, options);
 	const renderRow = useCallback((row: EventRow) => eventCells(row, theme, now, width), [theme, now, width]);
-	const warnings = data.events.rows().reduce((sum, row) => sum + (row.warning ? 1 : 0), 0);
+	const all = data.events.rows();
+	const warnings = useMemo(() => all.reduce((sum, row) => sum + (row.warning ? 1 : 0), 0), [all]);
 	const count = list.filter ? `${rows.length}/${data.events.size}` : `${data.events.size}`;
 	const status = [warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', list.filter ? `/${list.filter}/` : '', state.eventsNewestFirst ? 'newest first' : 'oldest first'].filter(Boolean).join(' ');
 	return (

@@ -33,7 +33,7 @@ export function ResourcesPane({width, height, focused, state, data, theme, now}:
 	const renderRow = useCallback((row: ListRow) => cellsFor(view, row, {theme, now, wide, allNamespaces}), [view, theme, now, wide, allNamespaces]);
 	const total = view === 'events' ? data.events.size : view === 'playbooks' ? data.session.playbooks.length : store.list(kinds[view]).length;
 	const count = list.filter ? `${rows.length}/${total}` : `${total}`;
-	const failing = view === 'pods' ? (rows as readonly PodRow[]).reduce((sum, row) => sum + (row.health === 'failing' ? 1 : 0), 0) : 0;
+	const failing = useMemo(() => (view === 'pods' ? (rows as readonly PodRow[]).reduce((sum, row) => sum + (row.health === 'failing' ? 1 : 0), 0) : 0), [view, rows]);
 	const status = [failing > 0 ? `${failing} failing` : '', list.filter ? `/${list.filter}/` : '', view === 'events' ? (state.eventsNewestFirst ? 'newest first' : 'oldest first') : ''].filter(Boolean).join(' ');
 	return (
 		<PaneFrame title={`${titles[view]} (${count})`} status={status} width={width} height={height} focused={focused} theme={theme}>
