@@ -8,7 +8,7 @@ import type {ConnectionState} from '../../kube/cluster-store.js';
 import {kindResources} from '../../kube/kind-resources.js';
 import type {ConsoleData} from '../console-data.js';
 import type {ConsoleSession} from '../console-session.js';
-import type {Theme} from '../theme.js';
+import {fit, type Theme} from '../theme.js';
 
 export function headerHeight(session: ConsoleSession): number {
 	return session.banner ? 3 : 2;
@@ -27,7 +27,7 @@ export function Header({data, width, theme, now}: {data: ConsoleData; width: num
 		<Box flexDirection="column" width={width}>
 			{session.banner ? (
 				<Text wrap="truncate-end" inverse color={theme.warning} bold>
-					{` ${session.banner} `.padEnd(width)}
+					{fit(` ${oneLine(session.banner)} `, width, theme)}
 				</Text>
 			) : null}
 			<Text wrap="truncate-end">

@@ -11,6 +11,7 @@ import {commandLines, outcomeLine, outputLines, shownStep, stepLines, type Line}
 import {keyLabel} from '../key-names.js';
 import {liveBindings} from '../keymap.js';
 import type {Theme} from '../theme.js';
+import {firstParagraph, wrapWords} from '../wrap-words.js';
 import {PaneFrame} from './pane-frame.js';
 import type {PaneProps} from './pane-props.js';
 
@@ -46,7 +47,7 @@ export function PlaybookPane({width, height, focused, state, controller, theme, 
 			</PaneFrame>
 		);
 	}
-	const lines = paneLines(run, controller.flags(), {theme, now, rows: height - 1, scroll: state.scroll.playbook});
+	const lines = paneLines(run, controller.flags(), {theme, now, rows: height - 1, width, scroll: state.scroll.playbook});
 	const finding = run.finding;
 	const variant = run.variant ? ` · ${run.variant.id}` : '';
 	const status = `${finding.kind.toLowerCase()} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}${variant}${run.mode === 'read-only' ? ' · READ-ONLY' : ''}`;
@@ -67,12 +68,13 @@ export function PlaybookPane({width, height, focused, state, controller, theme, 
 	);
 }
 
-type LineOptions = {theme: Theme; now: number; rows: number; scroll: number};
+type LineOptions = {theme: Theme; now: number; rows: number; width: number; scroll: number};
 
 /** Everything the pane shows, fitted to its rows: output gives way first, then prose. */
-export function paneLines(run: GuideState, flags: ReturnType<PaneProps['controller']['flags']>, {theme, now, rows, scroll}: LineOptions): Line[] {
+export function paneLines(run: GuideState, flags: ReturnType<PaneProps['controller']['flags']>, {theme, now, rows, width, scroll}: LineOptions): Line[] {
 	const step = currentStep(run);
-	const explanation = firstLines(run.variant?.explanation || run.playbook.explanation, 2).map((text): Line => [{text: ` ${text}`, color: theme.muted}]);
+	const prose = (markdown: string, count: number) => wrapWords(firstParagraph(markdown), width - 2, count, theme.symbols.ellipsis);
+	const explanation = prose(run.variant?.explanation || run.playbook.explanation, 2).map((text): Line => [{text: ` ${text}`, color: theme.muted}]);
 	const summary: Line = [{text: ` ${oneLine(run.finding.summary)}`, bold: true}];
 	const bottom: Line[] = [];
 	const outcome = outcomeLine(run, theme, now);
@@ -83,7 +85,7 @@ export function paneLines(run: GuideState, flags: ReturnType<PaneProps['controll
 	const detail: Line[] = [];
 	if (step) {
 		detail.push([{text: ` Step ${step.index + 1} of ${run.steps.length}: ${oneLine(step.step.title)}`, bold: true, color: theme.accent}]);
-		detail.push(...firstLines(step.step.prose, 2).map((text): Line => [{text: ` ${text}`}]));
+		detail.push(...prose(step.step.prose, 2).map((text): Line => [{text: ` ${text}`}]));
 		if (step.question && step.status === 'awaiting-input') {
 			detail.push([{text: ` ${oneLine(step.question.prompt)}${step.question.default ? ` [${oneLine(step.question.default)}]` : ''}`, color: theme.warning, bold: true}]);
 		}
@@ -115,12 +117,4 @@ function promptLine(run: GuideState, flags: ReturnType<PaneProps['controller']['
 	for (const binding of bindings) spans.push({text: ` ${binding.keys.map(keyLabel).join('/')}`, bold: true}, {text: ` ${binding.label}`, color: theme.muted});
 	spans.push({text: '  Esc', bold: true}, {text: ' back', color: theme.muted});
 	return spans;
-}
-
-function firstLines(markdown: string, count: number): string[] {
-	return markdown
-		.split('\n')
-		.map(line => oneLine(line.replace(/^#+\s*/, '')))
-		.filter(line => line !== '' && !line.startsWith('```'))
-		.slice(0, count);
 }
