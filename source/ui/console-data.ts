@@ -164,7 +164,7 @@ export class ConsoleData {
 	}
 
 	#allPods(): PodRow[] {
-		const now = Date.now();
+		const now = this.session.now?.() ?? Date.now();
 		return this.#memo('all-pods', [this.session.store.list('Pod')], () => {
 			const rows = this.session.store.list('Pod').map(object => {
 				let row = this.#podRows.get(object);

@@ -130,3 +130,33 @@ test('q quits: the log stream and the app are let go', async t => {
 	await waitFor(() => logs[0].stopped, 'the log stream to stop');
 	t.pass();
 });
+
+test(':ctx asks the session for another context and shows why it could not', async t => {
+	const asked: string[] = [];
+	const {see, keys} = await open(t, {
+		session: session => ({
+			...session,
+			async switchContext(name) {
+				asked.push(name);
+				throw new Error(`context "${name}" not found in ~/.kube/config (contexts: kind-dev)`);
+			},
+		}),
+	});
+	keys(':ctx kind-prod\r');
+	await see('context "kind-prod" not found in ~/.kube/config (contexts: kind-dev)');
+	t.deepEqual(asked, ['kind-prod']);
+});
+
+test(':playbooks lists the library and Enter shows a playbook with its steps', async t => {
+	const {see, keys, text} = await open(t);
+	keys(':playbooks\r');
+	await see('Playbooks (5)');
+	keys('/image\r');
+	await see('Playbooks (1/5)');
+	keys('\r');
+	await see('Playbook image-pull');
+	t.true(text().includes('id image-pull · error'));
+	keys('G');
+	await see(/3\. Wait until the finding is gone/);
+	t.true(text().includes('Variant registry-unreachable: The registry cannot be reached'));
+});
