@@ -158,7 +158,7 @@ export class ConsoleData {
 			key: findingKey(finding),
 			finding,
 			title: oneLine(this.#playbooks.get(finding.playbook)?.title ?? finding.playbook),
-			object: `${finding.kind.toLowerCase()}/${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`,
+			object: oneLine(`${finding.kind.toLowerCase()}/${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`),
 			summary: oneLine(finding.summary),
 		}));
 	}

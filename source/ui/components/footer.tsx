@@ -1,6 +1,7 @@
 // The bottom line: the prompt while typing, a question before quitting, the last command's
 // message, or else the keys that work here, generated from the keymap.
 import {Text} from 'ink';
+import {oneLine} from '../../core/text/one-line.js';
 import type {ConsoleState} from '../console-state.js';
 import {keyLabel} from '../key-names.js';
 import {liveBindings, type KeyFlags, type PaneId} from '../keymap.js';
@@ -41,7 +42,7 @@ export function Footer({state, pane, flags, width, theme}: {state: ConsoleState;
 	if (state.message) {
 		return (
 			<Text wrap="truncate-end" color={state.message.error ? theme.error : theme.accent} bold={state.message.error}>
-				{state.message.text}
+				{oneLine(state.message.text)}
 			</Text>
 		);
 	}

@@ -3,6 +3,7 @@
 // the buffer are counted. Lines reach React through the stream's batched signal (≤ 20/s).
 import {Box, Text} from 'ink';
 import {useMemo, useRef, useSyncExternalStore} from 'react';
+import {oneLine} from '../../core/text/one-line.js';
 import type {LogSource} from '../console-session.js';
 import type {Theme} from '../theme.js';
 import {PaneFrame} from './pane-frame.js';
@@ -19,7 +20,7 @@ export function LogsPane({width, height, focused, state, controller, theme}: Pan
 	const target = controller.logTarget();
 	const rows = Math.max(1, height - 1);
 	if (!source || !target) {
-		const hint = logs.target ? `waiting for pod ${logs.target.namespace}/${logs.target.pod}…` : 'select a pod (or a finding about one) and press l';
+		const hint = logs.target ? oneLine(`waiting for pod ${logs.target.namespace}/${logs.target.pod}…`) : 'select a pod (or a finding about one) and press l';
 		return (
 			<PaneFrame title="Logs" width={width} height={height} focused={focused} theme={theme}>
 				<Text color={theme.muted}>{`  ${hint}`}</Text>
@@ -39,7 +40,7 @@ export function LogsPane({width, height, focused, state, controller, theme}: Pan
 		streamNote(source),
 	].filter(Boolean);
 	return (
-		<PaneFrame title={`Logs ${target.namespace}/${target.pod} [${target.container}]`} status={flags.join(' · ')} width={width} height={height} focused={focused} theme={theme}>
+		<PaneFrame title={oneLine(`Logs ${target.namespace}/${target.pod} [${target.container}]`)} status={flags.join(' · ')} width={width} height={height} focused={focused} theme={theme}>
 			<Box flexDirection="column" height={rows} overflow="hidden">
 				{shown.length === 0 ? <Text color={theme.muted}>{source.state.status === 'connecting' ? '  connecting…' : '  (no log lines)'}</Text> : null}
 				{shown.map((line, index) => (
@@ -54,7 +55,7 @@ export function LogsPane({width, height, focused, state, controller, theme}: Pan
 
 function streamNote(source: LogSource): string {
 	const {status, message} = source.state;
-	if (status === 'error') return `error: ${message ?? 'the log stream failed'}`;
+	if (status === 'error') return `error: ${oneLine(message) || 'the log stream failed'}`;
 	if (status === 'ended') return 'ended';
 	return '';
 }

@@ -50,9 +50,9 @@ export function PlaybookPane({width, height, focused, state, controller, theme, 
 	const lines = paneLines(run, controller.flags(), {theme, now, rows: height - 1, width, scroll: state.scroll.playbook});
 	const finding = run.finding;
 	const variant = run.variant ? ` · ${run.variant.id}` : '';
-	const status = `${finding.kind.toLowerCase()} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}${variant}${run.mode === 'read-only' ? ' · READ-ONLY' : ''}`;
+	const status = oneLine(`${finding.kind.toLowerCase()} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}${variant}${run.mode === 'read-only' ? ' · READ-ONLY' : ''}`);
 	return (
-		<PaneFrame title={`Playbook: ${run.playbook.title}`} status={status} width={width} height={height} focused={focused} theme={theme}>
+		<PaneFrame title={oneLine(`Playbook: ${run.playbook.title}`)} status={status} width={width} height={height} focused={focused} theme={theme}>
 			<Box flexDirection="column" height={height - 1} overflow="hidden">
 				{lines.map((line, index) => (
 					<Text key={index} wrap="truncate-end">
