@@ -55,9 +55,8 @@ export function createClusterSession(live: LiveCluster, options: ClusterSessionO
 	};
 }
 
-/** `kconsole-report-image-pull-web-7d4b9c8f6d-x2x9q-20240501-121000.md` */
+/** `kconsole-report-image-pull-20240501-121000.md`: short enough to read in the message line. */
 function reportName(state: GuideState): string {
 	const stamp = new Date(state.finishedAt ?? Date.now()).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-	const object = state.finding.name.replace(/[^\w.-]/g, '_');
-	return `kconsole-report-${state.playbook.id}-${object}-${stamp}.md`;
+	return `kconsole-report-${state.playbook.id}-${stamp}.md`;
 }
