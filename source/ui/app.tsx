@@ -85,7 +85,7 @@ function Screen({size, state, data, controller, theme, now, header}: ScreenProps
 	return (
 		<Box flexDirection="column" width={size.columns} height={frameHeight}>
 			<Header data={data} width={size.columns} theme={theme} now={now} />
-			<Box flexDirection="column" height={layout.bodyHeight} overflow="hidden">
+			<Box flexDirection="column" height={layout.bodyHeight}>
 				{layout.rows.map((row, rowIndex) => (
 					<Box key={rowIndex} flexDirection="row" height={row[0].height} columnGap={gap}>
 						{row.map(box => {

@@ -23,7 +23,7 @@ export function PaneFrame({title, status, width, height, focused, theme, childre
 	const fill = Math.max(0, width - [...left].length - [...right].length);
 	const line = fit(`${left}${rule.repeat(fill)}${right}`, width, theme);
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate-end" inverse={focused} bold={focused} color={focused ? theme.accent : theme.muted}>
 				{line}
 			</Text>

@@ -50,7 +50,7 @@ export function WindowedTable<T>(props: WindowedTableProps<T>) {
 	const header = columns.map((column, index) => fit(column.title, widths[index], theme, column.align)).join(' ');
 	const visible = rows.slice(start, start + height);
 	return (
-		<Box flexDirection="column" width={width} height={height + 1} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height + 1}>
 			<Text wrap="truncate-end" bold color={theme.muted}>
 				{`  ${header}`}
 			</Text>
