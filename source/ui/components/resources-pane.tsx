@@ -30,7 +30,7 @@ export function ResourcesPane({width, height, focused, state, data, theme, now}:
 	const wide = state.wide || width >= 150;
 	const nameWidth = useMemo(() => longestName(rows), [rows]);
 	const columns = columnsFor(view, {width, wide, allNamespaces, nameWidth});
-	const renderRow = useCallback((row: ListRow) => cellsFor(view, row, {theme, now, wide, allNamespaces}), [view, theme, now, wide, allNamespaces]);
+	const renderRow = useCallback((row: ListRow) => cellsFor(view, row, {theme, now, wide, allNamespaces, width}), [view, theme, now, wide, allNamespaces, width]);
 	const total = view === 'events' ? data.events.size : view === 'playbooks' ? data.session.playbooks.length : store.list(kinds[view]).length;
 	const count = list.filter ? `${rows.length}/${total}` : `${total}`;
 	const failing = useMemo(() => (view === 'pods' ? (rows as readonly PodRow[]).reduce((sum, row) => sum + (row.health === 'failing' ? 1 : 0), 0) : 0), [view, rows]);
@@ -85,9 +85,9 @@ function columnsFor(view: ResourceView, {width, wide, allNamespaces, nameWidth}:
 	}
 }
 
-type CellOptions = {theme: Theme; now: number; wide: boolean; allNamespaces: boolean};
+type CellOptions = {theme: Theme; now: number; wide: boolean; allNamespaces: boolean; width: number};
 
-function cellsFor(view: ResourceView, row: ListRow, {theme, now, wide, allNamespaces}: CellOptions): Cell[] {
+function cellsFor(view: ResourceView, row: ListRow, {theme, now, wide, allNamespaces, width}: CellOptions): Cell[] {
 	switch (view) {
 		case 'pods': {
 			const pod = row as PodRow;
@@ -121,7 +121,7 @@ function cellsFor(view: ResourceView, row: ListRow, {theme, now, wide, allNamesp
 			return [{text: node.name, color: colour}, {text: node.status, color: colour}, {text: node.roles}, {text: age(node.created, now)}, {text: node.version}];
 		}
 		case 'events':
-			return eventCells(row as EventRow, theme, now, 200);
+			return eventCells(row as EventRow, theme, now, width);
 		case 'playbooks': {
 			const {playbook} = row as PlaybookRow;
 			return [{text: playbook.id}, {text: playbook.severity, color: playbook.severity === 'error' ? theme.error : theme.warning}, {text: playbook.title}];
