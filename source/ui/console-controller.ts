@@ -18,8 +18,6 @@ export type ControllerOptions = {
 	exit(): void;
 	size: Size;
 	headerHeight: number;
-	/** Lines in the playbook pane's output area and the logs, for scrolling. */
-	textLines?: (pane: 'logs' | 'playbook', state: ConsoleState) => number;
 };
 
 type OpenLog = {key: string; source: LogSource};
@@ -168,7 +166,7 @@ export class ConsoleController {
 	}
 
 	#lines(pane: string, state: ConsoleState): number {
-		if (pane === 'logs' || pane === 'playbook') return this.options.textLines?.(pane, state) ?? this.#defaultLines(pane, state);
+		if (pane === 'logs' || pane === 'playbook') return this.#textLines(pane, state);
 		if (pane === 'describe') {
 			const view = currentView(state);
 			if (view.type === 'pod') return this.data.describe(view.pod, this.#now()).length;
@@ -177,7 +175,8 @@ export class ConsoleController {
 		return 0;
 	}
 
-	#defaultLines(pane: 'logs' | 'playbook', state: ConsoleState): number {
+	/** Lines to scroll through: the log's, or the output the playbook pane shows. */
+	#textLines(pane: 'logs' | 'playbook', state: ConsoleState): number {
 		if (pane === 'logs') return this.#log?.source.buffer.lines().length ?? 0;
 		const view = currentView(state);
 		const guide = view.type === 'playbook' ? this.#guides.get(view.findingKey)?.getState() : undefined;

@@ -84,7 +84,7 @@ export type Effect =
 	| {type: 'namespace'; namespace: string | null}
 	| {type: 'context'; name: string};
 
-export type ConsoleAction = {type: 'key'; key: KeyName} | {type: 'message'; text: string; error?: boolean} | {type: 'reset-logs'};
+export type ConsoleAction = {type: 'key'; key: KeyName} | {type: 'message'; text: string; error?: boolean};
 
 export type Reduced = {state: ConsoleState; effects: Effect[]};
 
@@ -123,7 +123,6 @@ export function paneList(state: ConsoleState, pane: PaneId): ListId | undefined 
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction, environment: KeyEnvironment): Reduced {
 	if (action.type === 'message') return {state: {...state, message: {text: action.text, error: action.error ?? false}}, effects: []};
-	if (action.type === 'reset-logs') return {state: {...state, logs: {...state.logs, scroll: null, paused: false}}, effects: []};
 	const cleared = state.message ? {...state, message: null} : state;
 	const pane = focusedPane(cleared);
 	const command = resolveKey(action.key, {mode: cleared.mode, pane, flags: environment.flags});

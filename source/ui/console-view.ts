@@ -25,7 +25,3 @@ export function viewPanes(view: View, resourceView: ResourceView): PaneId[] {
 			return ['playbook'];
 	}
 }
-
-export function sameObject(a: ObjectRef, b: ObjectRef): boolean {
-	return a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
-}
