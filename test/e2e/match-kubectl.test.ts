@@ -1,5 +1,6 @@
-// `kconsole match` on what the real kubectl saved from the simulated cluster gives the findings
-// `kconsole diagnose` gives about the same pods (logs aside), down to evidence and captures.
+// `kconsole match` on what the real kubectl saved from the simulated cluster (pods, their ReplicaSets
+// for the rollout history, events) gives the findings `kconsole diagnose` gives about the same pods
+// (logs aside), down to evidence and captures.
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -12,7 +13,7 @@ import {kubectlFor} from './kubectl.js';
 
 const identity = (finding: Finding) => JSON.stringify([finding.playbook, finding.variant, finding.severity, finding.namespace, finding.kind, finding.name, finding.container, finding.summary, finding.evidence, finding.captures]);
 
-test('match on kubectl get pods,events -A -o json equals diagnose on the pods', async t => {
+test('match on kubectl get pods,replicasets,events -A -o json equals diagnose on the pods', async t => {
 	const sim = await startSim({scenarios: ['all'], speed: 20});
 	t.teardown(() => sim.stop());
 	// Let the failures show, then freeze the simulated world so both looks see the same cluster.
@@ -25,7 +26,7 @@ test('match on kubectl get pods,events -A -o json equals diagnose on the pods', 
 	sim.clock.stop();
 
 	const kubectl = kubectlFor(sim);
-	const saved = await kubectl('get', 'pods,events', '-A', '-o', 'json');
+	const saved = await kubectl('get', 'pods,replicasets,events', '-A', '-o', 'json');
 	t.is(saved.exitCode, 0, saved.stderr);
 	const file = join(mkdtempSync(join(tmpdir(), 'kconsole-match-e2e-')), 'cluster.json');
 	writeFileSync(file, saved.stdout);
