@@ -66,7 +66,7 @@ test('rbac-missing-clusterrole: rbac/ingress-controller-role on the binding (and
 	t.notRegex(run.stdout, /UnsupportedMediaType/, 'the simulated API must accept kubectl create clusterrole (a protobuf body)');
 	t.is(run.exit, 0, run.stdout + run.stderr);
 	t.true(commandsRun(run.stdout).includes('kubectl create clusterrole traefik-kube-system --verb=get,list,watch --resource=services,endpoints,secrets,ingresses.networking.k8s.io,ingressclasses.networking.k8s.io'));
-	t.regex(run.stdout, /\n {6}│ yes\n/, 'can-i says yes afterwards');
+	t.regex(run.stdout, /\n {4}│ yes\n/, 'can-i says yes afterwards');
 	t.truthy(sim.store.get(resourceFor('ClusterRole'), undefined, 'traefik-kube-system'));
 });
 

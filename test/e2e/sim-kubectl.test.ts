@@ -292,6 +292,32 @@ test('typed-client writes (protobuf bodies) create namespaces, secrets and deplo
 	t.is(sim.store.get(deployments, 'typed', 'web')!.spec.replicas, 0);
 });
 
+test('RBAC: kubectl create (cluster)role/(cluster)rolebinding, and auth can-i --as answers from the bindings', async t => {
+	const ns = namespace('rbac');
+	const as = ['--as=system:serviceaccount:' + ns + ':reader'];
+	t.is((await kubectl('create', 'clusterrolebinding', 'reader-view', '--clusterrole=viewer', `--serviceaccount=${ns}:reader`)).exitCode, 0);
+	// The binding names a ClusterRole that does not exist yet: it grants nothing.
+	const before = await kubectl('auth', 'can-i', 'list', 'pods', ...as, '-n', ns);
+	t.is(before.stdout, 'no');
+	t.is(before.exitCode, 1);
+	const role = await kubectl('create', 'clusterrole', 'viewer', '--verb=get,list', '--resource=pods,ingresses.networking.k8s.io');
+	t.is(role.exitCode, 0, role.stderr);
+	t.deepEqual(sim.store.get(resourceFor('ClusterRole'), undefined, 'viewer')!.rules, [
+		{apiGroups: [''], resources: ['pods'], verbs: ['get', 'list']},
+		{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: ['get', 'list']},
+	]);
+	t.is((await kubectl('auth', 'can-i', 'list', 'ingresses.networking.k8s.io', ...as, '-A')).stdout, 'yes');
+	t.is((await kubectl('auth', 'can-i', 'delete', 'pods', ...as, '-n', ns)).stdout, 'no');
+	// A Role binds in its own namespace only.
+	t.is((await kubectl('create', 'role', 'deleter', '--verb=delete', '--resource=pods', '-n', ns)).exitCode, 0);
+	t.is((await kubectl('create', 'rolebinding', 'deleter', '--role=deleter', '--user=alice', '-n', ns)).exitCode, 0);
+	t.is((await kubectl('auth', 'can-i', 'delete', 'pods', '--as=alice', '-n', ns)).stdout, 'yes');
+	t.is((await kubectl('auth', 'can-i', 'delete', 'pods', '--as=alice', '-n', 'default')).stdout, 'no');
+	t.regex((await kubectl('get', 'rolebindings', '-n', ns, '-o', 'wide')).stdout, /^deleter\s+Role\/deleter\s+\S+\s+alice\s*$/m);
+	// The simulated admin itself may do everything.
+	t.is((await kubectl('auth', 'can-i', 'delete', 'nodes')).stdout, 'yes');
+});
+
 test('dry-run=server writes nothing', async t => {
 	const ns = namespace('dry');
 	const before = sim.store.create(deployments, deployment('web', ns)).metadata.resourceVersion;

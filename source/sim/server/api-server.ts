@@ -7,6 +7,7 @@ import type {LogStore} from '../store/log-store.js';
 import type {ObjectStore} from '../store/object-store.js';
 import {StatusError} from '../store/status-error.js';
 import {accessReview, rulesReview} from './access-review.js';
+import {impersonated} from './rbac.js';
 import {Control, type WorldControls, controlPrefix} from './control.js';
 import {aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, serverVersion} from './discovery.js';
 import {Exchange} from './exchange.js';
@@ -165,7 +166,7 @@ export class ApiServer {
 			case 'get':
 				return this.read(exchange, route);
 			case 'create':
-				if (resource.kind === 'SelfSubjectAccessReview') return exchange.json(201, accessReview(await exchange.body(), name => this.faults.isForbidden(name, Date.now())));
+				if (resource.kind === 'SelfSubjectAccessReview') return exchange.json(201, accessReview(await exchange.body(), name => this.faults.isForbidden(name, Date.now()), this.store, impersonated(exchange.req.headers)));
 				if (resource.kind === 'SelfSubjectRulesReview') return exchange.json(201, rulesReview(await exchange.body()));
 				return handleCreate(exchange, route, this.store);
 			case 'update':

@@ -1,5 +1,6 @@
 // Field numbers of the Kubernetes protobuf messages that kubectl's typed clients send
-// (kubectl create namespace|configmap|secret|deployment|service|serviceaccount, auth can-i).
+// (kubectl create namespace|configmap|secret|deployment|service|serviceaccount|clusterrole|role|
+// clusterrolebinding|rolebinding, auth can-i).
 // Fields not listed are skipped; the API server defaults what kubectl leaves out.
 
 export type Scalar = 'string' | 'int' | 'bool' | 'bytes' | 'time' | 'intOrString' | 'quantity';
@@ -100,6 +101,24 @@ const deleteOptions: Message = {
 	5: field('dryRun', 'string', {repeated: true}),
 };
 
+const policyRule: Message = {
+	1: field('verbs', 'string', {repeated: true}),
+	2: field('apiGroups', 'string', {repeated: true}),
+	3: field('resources', 'string', {repeated: true}),
+	4: field('resourceNames', 'string', {repeated: true}),
+	5: field('nonResourceURLs', 'string', {repeated: true}),
+};
+const role: Message = {
+	1: field('metadata', objectMeta),
+	2: field('rules', policyRule, {repeated: true}),
+	3: field('aggregationRule', {1: field('clusterRoleSelectors', labelSelector, {repeated: true})}),
+};
+const roleBinding: Message = {
+	1: field('metadata', objectMeta),
+	2: field('subjects', {1: field('kind', 'string'), 2: field('apiGroup', 'string'), 3: field('name', 'string'), 4: field('namespace', 'string')}, {repeated: true}),
+	3: field('roleRef', {1: field('apiGroup', 'string'), 2: field('kind', 'string'), 3: field('name', 'string')}),
+};
+
 /** Messages by `apiVersion/kind` (the envelope's TypeMeta). */
 export const messages: Record<string, Message> = {
 	'v1/DeleteOptions': deleteOptions,
@@ -131,6 +150,10 @@ export const messages: Record<string, Message> = {
 			9: field('progressDeadlineSeconds', 'int', pointer),
 		}),
 	},
+	'rbac.authorization.k8s.io/v1/ClusterRole': role,
+	'rbac.authorization.k8s.io/v1/Role': role,
+	'rbac.authorization.k8s.io/v1/ClusterRoleBinding': roleBinding,
+	'rbac.authorization.k8s.io/v1/RoleBinding': roleBinding,
 	'authorization.k8s.io/v1/SelfSubjectAccessReview': {
 		1: field('metadata', objectMeta),
 		2: field('spec', {

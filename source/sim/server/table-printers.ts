@@ -219,7 +219,11 @@ export const printers: Record<string, Printer> = {
 		columns: [nameColumn, column('Created At', 'CreationTimestamp is a timestamp representing the server time when this object was created.', {type: 'date'})],
 		cells: (role: any) => [role.metadata.name, role.metadata.creationTimestamp ?? ''],
 	},
-	ClusterRoleBinding: {
+	ClusterRoleBinding: bindingPrinter(),
+	RoleBinding: bindingPrinter(),
+};
+function bindingPrinter(): Printer {
+	return {
 		columns: [
 			nameColumn,
 			column('Role', 'RoleRef can only reference the current namespace and the global namespace.'),
@@ -240,8 +244,8 @@ export const printers: Record<string, Printer> = {
 				names('ServiceAccount').map(subject => `${subject.namespace ?? ''}:${subject.name}`).join(', '),
 			];
 		},
-	},
-};
+	};
+}
 
 /** Kinds without a printer get the API server's default table: name and creation time. */
 export const defaultPrinter: Printer = {
