@@ -62,7 +62,9 @@ export function commandLines(state: GuideState, step: StepState, theme: Theme): 
 	const verdict = step.verdict;
 	const colour = verdict.decision === 'deny' ? theme.error : verdict.class === 'write' || action.kind === 'sh' ? theme.warning : theme.ok;
 	const where = [state.context ? `context ${state.context}` : '', state.values.namespace ? `namespace ${state.values.namespace}` : ''].filter(Boolean).join(' · ');
-	const lines: Line[] = [[{text: ` ${prefix}`, color: theme.muted}, {text: shown, bold: true}]];
+	// A command written over several lines (a JSON patch) keeps its lines: one Line each, as a Line is one row.
+	const [first = '', ...rest] = shown.split('\n');
+	const lines: Line[] = [[{text: ` ${prefix}`, color: theme.muted}, {text: first, bold: true}], ...rest.map((text): Line => [{text: `   ${text}`, bold: true}])];
 	lines.push([{text: ` ${verdict.class ?? action.kind}`, color: colour, bold: true}, {text: ` · ${oneLine(verdict.reason)}${where ? ` · ${where}` : ''}`, color: theme.muted}]);
 	if (step.edited) lines.push([{text: ' (edited)', color: theme.warning}]);
 	if (step.error) lines.push([{text: ` ${oneLine(step.error)}`, color: theme.error}]);

@@ -1,0 +1,51 @@
+import test from 'ava';
+import {createRun} from '../../source/core/guide/guide-reducer.js';
+import type {Finding} from '../../source/core/match/types.js';
+import {parsePlaybook} from '../../source/core/playbook/parse-playbook.js';
+import {paneLines} from '../../source/ui/components/playbook-pane.js';
+import {plainTheme} from '../../source/ui/theme.js';
+
+// The seed's JSON patch, written over several lines as the dns playbook has it.
+const playbookText = `---
+id: coredns-patch
+title: CoreDNS cannot bind
+severity: error
+match:
+  - pod: {waiting: [CrashLoopBackOff]}
+---
+Explanation.
+
+## Steps
+
+### Let CoreDNS bind port 53
+\`\`\`kubectl
+kubectl -n {{namespace}} patch deployment coredns --type=json -p='[
+  {"op": "add", "path": "/spec/template/spec/containers/0/securityContext/runAsUser", "value": 0},
+  {"op": "add", "path": "/spec/template/spec/containers/0/securityContext/runAsNonRoot", "value": false}
+]'
+\`\`\`
+
+### Wait for it
+\`\`\`wait
+rollout deployment/coredns
+\`\`\`
+`;
+
+const finding: Finding = {playbook: 'coredns-patch', variant: null, severity: 'error', namespace: 'kube-system', kind: 'Pod', name: 'coredns-1', container: 'coredns', summary: 'CoreDNS cannot bind', evidence: [], captures: {pod: 'coredns-1', namespace: 'kube-system'}};
+const flags = {canConfirm: true, canAnswer: false, canSkip: true, canEdit: true, canDryRun: true, canAbort: true, canReport: false, runOver: false};
+
+test('a command written over several lines is one row per line, all of it shown, and the pane keeps its height', t => {
+	const {playbook, problems} = parsePlaybook(playbookText, 'coredns-patch.md');
+	t.deepEqual(problems, []);
+	const run = createRun({playbook: playbook!, finding, mode: 'read-write', context: {context: 'kind-dev', namespace: 'kube-system'}, now: 0});
+	const rows = paneLines(run, flags, {theme: plainTheme, now: 0, rows: 30, width: 120, scroll: 0});
+	const texts = rows.map(line => line.map(span => span.text).join(''));
+	t.is(rows.length, 30);
+	t.false(texts.some(text => text.includes('\n')), texts.join('\n'));
+	const start = texts.findIndex(text => text.includes('$ kubectl -n kube-system patch deployment coredns --type=json'));
+	t.true(start > 0, texts.join('\n'));
+	t.regex(texts[start + 1], /^ {3}\s*\{"op": "add", .*runAsUser/);
+	t.regex(texts[start + 3], /^ {3}\]'?$/);
+	t.regex(texts[start + 4], /^ write · /);
+	t.true(texts.some(text => /2\. Wait for it/.test(text)));
+});
