@@ -52,8 +52,8 @@ export function stepLines(state: GuideState, theme: Theme, now: number, room: nu
 	return lines.slice(start, start + room);
 }
 
-/** What the current step will do and whether it may: the command, its class and the reason. */
-export function commandLines(state: GuideState, step: StepState, theme: Theme): Line[] {
+/** What the current step will do and whether it may: the command (all of it, wrapped to `width`), its class and the reason. */
+export function commandLines(state: GuideState, step: StepState, theme: Theme, width: number): Line[] {
 	const action = step.step.action;
 	if (!action) return [[{text: ' (no command: do this yourself, then mark it done)', color: theme.muted}]];
 	const shown = action.kind === 'kubectl' && step.argv ? formatArgv(step.argv) : oneLine(step.display);
@@ -63,12 +63,19 @@ export function commandLines(state: GuideState, step: StepState, theme: Theme): 
 	const colour = verdict.decision === 'deny' ? theme.error : verdict.class === 'write' || action.kind === 'sh' ? theme.warning : theme.ok;
 	const where = [state.context ? `context ${state.context}` : '', state.values.namespace ? `namespace ${state.values.namespace}` : ''].filter(Boolean).join(' · ');
 	// A command written over several lines (a JSON patch) keeps its lines: one Line each, as a Line is one row.
-	const [first = '', ...rest] = shown.split('\n');
-	const lines: Line[] = [[{text: ` ${prefix}`, color: theme.muted}, {text: first, bold: true}], ...rest.map((text): Line => [{text: `   ${text}`, bold: true}])];
+	// The command is what the user consents to, so it is wrapped, never cut.
+	const rows = shown.split('\n').flatMap(text => chunks(text, Math.max(10, width - 4)));
+	const lines: Line[] = rows.map((text, index): Line => (index === 0 ? [{text: ` ${prefix}`, color: theme.muted}, {text, bold: true}] : [{text: `   ${text}`, bold: true}]));
 	lines.push([{text: ` ${verdict.class ?? action.kind}`, color: colour, bold: true}, {text: ` · ${oneLine(verdict.reason)}${where ? ` · ${where}` : ''}`, color: theme.muted}]);
 	if (step.edited) lines.push([{text: ' (edited)', color: theme.warning}]);
 	if (step.error) lines.push([{text: ` ${oneLine(step.error)}`, color: theme.error}]);
 	return lines;
+}
+
+function chunks(text: string, size: number): string[] {
+	const parts: string[] = [];
+	for (let start = 0; start < text.length; start += size) parts.push(text.slice(start, start + size));
+	return parts.length > 0 ? parts : [''];
 }
 
 /** The step's output lines (its dry run's too), oldest first. */

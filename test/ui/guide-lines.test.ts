@@ -49,3 +49,16 @@ test('a command written over several lines is one row per line, all of it shown,
 	t.regex(texts[start + 4], /^ write · /);
 	t.true(texts.some(text => /2\. Wait for it/.test(text)));
 });
+
+test('a command line wider than the pane is wrapped, never cut: the user sees all they consent to', t => {
+	const {playbook} = parsePlaybook(playbookText, 'coredns-patch.md');
+	const run = createRun({playbook: playbook!, finding, mode: 'read-write', context: {context: 'kind-dev', namespace: 'kube-system'}, now: 0});
+	const rows = paneLines(run, flags, {theme: plainTheme, now: 0, rows: 30, width: 60, scroll: 0});
+	const texts = rows.map(line => line.map(span => span.text).join(''));
+	const start = texts.findIndex(text => text.startsWith(' $ kubectl'));
+	const end = texts.findIndex(text => text.startsWith(' write · '));
+	t.true(texts.slice(start, end).every(text => text.length < 60), texts.join('\n'));
+	const command = texts.slice(start, end).map(text => text.replace(/^ (\$ | {3})/, '')).join('');
+	t.true(command.includes('"path": "/spec/template/spec/containers/0/securityContext/runAsNonRoot", "value": false}'), command);
+	t.true(texts.some(text => /2\. Wait for it/.test(text)));
+});

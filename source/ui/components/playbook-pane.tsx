@@ -89,7 +89,7 @@ export function paneLines(run: GuideState, flags: ReturnType<PaneProps['controll
 		if (step.question && step.status === 'awaiting-input') {
 			detail.push([{text: ` ${oneLine(step.question.prompt)}${step.question.default ? ` [${oneLine(step.question.default)}]` : ''}`, color: theme.warning, bold: true}]);
 		}
-		detail.push(...commandLines(run, step, theme));
+		detail.push(...commandLines(run, step, theme, width));
 	}
 	const shown = shownStep(run);
 	const output = outputLines(shown, theme);
