@@ -58,7 +58,7 @@ test('a command line wider than the pane is wrapped, never cut: the user sees al
 	const start = texts.findIndex(text => text.startsWith(' $ kubectl'));
 	const end = texts.findIndex(text => text.startsWith(' write · '));
 	t.true(texts.slice(start, end).every(text => text.length < 60), texts.join('\n'));
-	const command = texts.slice(start, end).map(text => text.replace(/^ (\$ | {3})/, '')).join('');
+	const command = texts.slice(start, end).map(text => text.replace(/^( \$ | {3})/, '')).join('');
 	t.true(command.includes('"path": "/spec/template/spec/containers/0/securityContext/runAsNonRoot", "value": false}'), command);
 	t.true(texts.some(text => /2\. Wait for it/.test(text)));
 });
