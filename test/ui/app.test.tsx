@@ -1,6 +1,7 @@
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
+import {helpLines} from '../../source/ui/components/help-overlay.js';
 import type {ConsoleSession} from '../../source/ui/console-session.js';
 import {consoleFixture, waitFor, type Fixture} from './helpers/console-fixture.js';
 import {strip} from './helpers/pane-harness.js';
@@ -80,6 +81,16 @@ test('? shows every key from the keymap; Esc closes it', async t => {
 	t.true(text().includes('focus the next pane'));
 	keys('\u001b');
 	await see('Findings');
+});
+
+test('? on a wide terminal uses as few columns as hold every key, so descriptions are whole', async t => {
+	const {app, see, keys, text} = await open(t);
+	resize(app, 120, 40);
+	await see('web-7d4b9c8f6d-x2x9q');
+	keys('?');
+	await see('Keys · Esc or ? closes');
+	// No description is cut short.
+	for (const {description} of helpLines()) if (description) t.true(text().includes(description), description);
 });
 
 test('a terminal below 80x24 gets a clear message, and the console comes back when it grows', async t => {

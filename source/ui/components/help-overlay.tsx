@@ -27,8 +27,9 @@ export function helpLines(): Array<{heading?: string; keys?: string; description
 
 export function HelpOverlay({width, height, theme}: {width: number; height: number; theme: Theme}) {
 	const lines = helpLines();
-	const columnCount = Math.max(1, Math.min(3, Math.floor(width / 40)));
 	const rows = Math.max(1, height - 1);
+	// As few columns as hold every line, so each is as wide as the screen allows.
+	const columnCount = Math.max(1, Math.min(Math.ceil(lines.length / rows), Math.floor(width / 40)));
 	const columnWidth = Math.floor((width - (columnCount - 1) * 2) / columnCount);
 	const columns = Array.from({length: columnCount}, (_, index) => lines.slice(index * rows, (index + 1) * rows));
 	const hidden = Math.max(0, lines.length - columnCount * rows);
