@@ -5,8 +5,8 @@ import {collectionPath, kindResources} from './kind-resources.js';
 import {getJson, KubeApiError} from './kube-request.js';
 import type {KubeTarget} from './kube-target.js';
 
-/** The object, or undefined when the server says it does not exist. */
-export async function readObject(target: KubeTarget, kind: WatchedKind, namespace: string | null, name: string): Promise<KubeObject | undefined> {
+/** The object, or undefined when the server says it does not exist; other failures reject. */
+export async function readObject(target: Pick<KubeTarget, 'kubeConfig' | 'server'>, kind: WatchedKind, namespace: string | null, name: string): Promise<KubeObject | undefined> {
 	try {
 		return await getJson<KubeObject>(target, `${collectionPath(kindResources[kind], namespace)}/${encodeURIComponent(name)}`, {timeoutMs: 5000});
 	} catch (error) {
