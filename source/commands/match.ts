@@ -1,5 +1,5 @@
 // `kconsole match`: the playbooks against objects saved from a cluster (no cluster needed),
-// e.g. what a colleague sent from `kubectl get pods,events -A -o json`.
+// e.g. what a colleague sent from `kubectl get pods,replicasets,events -A -o json`.
 import path from 'node:path';
 import {matchAll} from '../core/match/matcher.js';
 import {eventTime} from '../core/match/subject.js';
@@ -17,7 +17,8 @@ export const matchCommand: Command = {
 	usage: 'kconsole match --input FILE [--logs DIR] [--text FILE] [-o table|json]',
 	details: [
 		'FILE holds Kubernetes objects as JSON or YAML: a List, an array, one object or several YAML',
-		'documents; `kubectl get pods,events -A -o json > FILE` works as is. Kinds without rules',
+		'documents; `kubectl get pods,replicasets,events -A -o json > FILE` works as is (add',
+		'services,endpoints,ingresses,namespaces,nodes for their rules). Kinds without rules',
 		'(PVCs, Jobs, custom resources) are accepted and ignored. Use - to read standard input.',
 		'',
 		'DIR holds container logs as DIR/<namespace>/<pod>/<container>.log, and the log of the',

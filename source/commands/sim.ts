@@ -9,7 +9,7 @@ export const simCommand: Command = {
 		'Prints one line "kconsole sim: ready at URL kubeconfig=FILE" once it accepts requests, then',
 		'serves until SIGINT or SIGTERM. Point kubectl at it with: kubectl --kubeconfig FILE get pods -A',
 		'Without --write-kubeconfig the kubeconfig (context kconsole-sim) goes to a file in a fresh',
-		'temporary directory. Tests drive faults through /kconsole-sim/v1/ (see docs/sim.md).',
+		'temporary directory. Tests and demos drive faults through /kconsole-sim/v1/ (see the README).',
 	].join('\n'),
 	options: {
 		listen: {type: 'string', value: 'HOST:PORT', description: 'address to listen on; port 0 picks a free port', default: '127.0.0.1:0'},

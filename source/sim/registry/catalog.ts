@@ -5,7 +5,7 @@ import {calculatorApp, cifarApi, mlApi, modelServerImage} from './programs/pytho
 import {helloApp, nginx, quietServer, whoami} from './programs/web-servers.js';
 
 // The simulated internet: registry hosts (how the nodes reach them) and the repositories in
-// them. Scenarios rely on these names; docs/scenarios.md lists which host is reachable how.
+// them. Scenarios rely on these names; README.md ("The simulated internet") lists which host is reachable how.
 
 /** direct: reachable; timeout: packets dropped (seed 001's Docker Hub from China); proxy: only through the tunnel. */
 export type Route = 'direct' | 'timeout' | 'proxy';
