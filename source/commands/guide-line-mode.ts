@@ -75,13 +75,13 @@ export function createLineMode(options: LineModeOptions): LineMode {
 	const confirmStep = async (state: GuideState, step: StepState) => {
 		const manual = !step.step.action;
 		const choices: Choice[] = [
-			...(canConfirm(state) ? [{key: 'y', label: '[y]es', words: ['y', 'yes']}] : []),
-			{key: 'n', label: '[n]o, skip', words: ['n', 'no', 's', 'skip']},
+			...(canConfirm(state) ? [{key: 'y', label: manual ? '[y]es, it is done' : '[y]es', words: ['y', 'yes']}] : []),
+			{key: 'n', label: manual ? '[n]o, skip it' : '[n]o, skip', words: ['n', 'no', 's', 'skip']},
 			...(canEdit(state) ? [{key: 'e', label: '[e]dit', words: ['e', 'edit']}] : []),
 			...(canDryRun(state) ? [{key: 'd', label: '[d]ry-run', words: ['d', 'dry-run', 'dry']}] : []),
 			{key: 'a', label: '[a]bort', words: ['a', 'abort', 'q', 'quit']},
 		];
-		if (manual) write(`  ${style.dim('Manual step: do it yourself, then say yes.')}`);
+		if (manual) write(`  ${style.dim('Manual step: kconsole runs nothing here. Do what it says, then answer y.')}`);
 		const question = `${manual ? 'Done?' : 'Run?'} ${choices.map(choice => choice.label).join(' / ')}: `;
 		if (yes) {
 			if (canConfirm(state)) {

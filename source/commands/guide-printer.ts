@@ -50,8 +50,9 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 			record.header = true;
 			write('');
 			write(style.bold(`Step ${step.index + 1}/${state.steps.length}: ${step.step.title}`));
+			// A manual step is all prose: it is the only place that says what to do.
 			const prose = fillText(step.step.prose.trim(), state.values);
-			if (prose && step.step.action) for (const line of prose.split('\n')) write(`  ${line}`);
+			if (prose) for (const line of prose.split('\n')) write(`  ${line}`);
 		}
 		const shown = commandLine(step);
 		if (shown !== undefined && shown !== record.command && step.status !== 'awaiting-input') {

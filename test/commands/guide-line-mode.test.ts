@@ -8,7 +8,8 @@ import {createLineMode} from '../../source/commands/guide-line-mode.js';
 import {createStyle} from '../../source/commands/guide-printer.js';
 import {createRun} from '../../source/core/guide/guide-reducer.js';
 import type {Mode} from '../../source/core/command/policy.js';
-import type {Step} from '../../source/core/playbook/types.js';
+import {parsePlaybook} from '../../source/core/playbook/parse-playbook.js';
+import type {Playbook, Step} from '../../source/core/playbook/types.js';
 import {createExecutor} from '../../source/exec/executor.js';
 import {createGuideSession} from '../../source/exec/guide-session.js';
 import {describePod, imagePullFinding, imagePullPlaybook, setImage} from '../core/guide/playbook-fixtures.js';
@@ -16,7 +17,7 @@ import {describePod, imagePullFinding, imagePullPlaybook, setImage} from '../cor
 const target = {context: 'kind-dev', kubeconfigPaths: ['/k/config'], origin: '--kubeconfig' as const, namespace: 'shop'};
 
 /** Line mode on plain streams: answers written up front, the transcript collected as text. */
-async function lineMode(options: {answers: string; steps?: Step[]; yes?: boolean; mode?: Mode; presets?: Record<string, string>; end?: boolean}) {
+async function lineMode(options: {answers: string; steps?: Step[]; playbook?: Playbook; yes?: boolean; mode?: Mode; presets?: Record<string, string>; end?: boolean}) {
 	const directory = await mkdtemp(path.join(os.tmpdir(), 'kconsole-line-'));
 	const kubectl = path.join(directory, 'kubectl');
 	await writeFile(kubectl, '#!/bin/sh\ncase "$*" in *sleep*) sleep 30;; esac\necho "kubectl $*" | cut -d" " -f1,4-\n');
@@ -24,7 +25,7 @@ async function lineMode(options: {answers: string; steps?: Step[]; yes?: boolean
 	const mode = options.mode ?? 'read-write';
 	const findings = {findings: () => [], subscribe: () => () => {}};
 	const executor = createExecutor({mode, target, kubectl, findings});
-	const run = createRun({playbook: imagePullPlaybook(options.steps), finding: imagePullFinding(), mode, context: {context: 'kind-dev', namespace: 'shop'}, presets: options.presets, now: Date.now()});
+	const run = createRun({playbook: options.playbook ?? imagePullPlaybook(options.steps), finding: imagePullFinding(), mode, context: {context: 'kind-dev', namespace: 'shop'}, presets: options.presets, now: Date.now()});
 	const session = createGuideSession({run, executor, findings, confirmedBy: options.yes ? '--yes' : 'user'});
 	const input = new PassThrough();
 	const output = new PassThrough();
@@ -136,4 +137,51 @@ test('an answer that cannot go into the command is refused each time, with the r
 	t.is(state.steps[0].status, 'succeeded');
 	const refusals = transcript().split('\n').filter(line => line.startsWith('  ✗ '));
 	t.is(refusals.length, 2, transcript());
+});
+
+/** A playbook with a manual step between a read and a check, as rbac.md writes them. */
+function manualPlaybook(): Playbook {
+	const text = [
+		'---',
+		'id: manual-role',
+		'title: The pod may not list pods',
+		'severity: error',
+		'match:',
+		'  - pod: {waiting: [ErrImagePull]}',
+		'---',
+		'## Steps',
+		'',
+		'### Look at the pod',
+		'```kubectl',
+		'kubectl describe pod {{pod}} -n {{namespace}}',
+		'```',
+		'',
+		'### Create the Role',
+		'Create a Role in {{namespace}} that lets the pod list pods,',
+		'then mark this step done.',
+		'',
+		'### Look at the pod again',
+		'```kubectl',
+		'kubectl describe pod {{pod}} -n {{namespace}}',
+		'```',
+	].join('\n');
+	const {playbook, problems} = parsePlaybook(text, 'manual-role.md');
+	if (!playbook) throw new Error(problems.map(problem => problem.message).join('; '));
+	return playbook;
+}
+
+test('a manual step shows its prose and asks whether it is done', async t => {
+	const {lineMode: mode, transcript} = await lineMode({answers: 'y\ny\ny\n', playbook: manualPlaybook()});
+	const {state} = await mode.run();
+	t.deepEqual(state.steps.map(step => step.status), ['succeeded', 'succeeded', 'succeeded']);
+	const text = transcript();
+	t.true(text.includes([
+		'Step 2/3: Create the Role',
+		'  Create a Role in shop that lets the pod list pods,',
+		'  then mark this step done.',
+		'  Manual step: kconsole runs nothing here. Do what it says, then answer y.',
+		'Done? [y]es, it is done / [n]o, skip it / [a]bort: y',
+		'  ✓ marked done',
+	].join('\n')), text);
+	t.false(text.includes('Done? [y]es, it is done / [n]o, skip it / [e]dit'), 'nothing to edit in a manual step');
 });
