@@ -3,10 +3,10 @@
 import type {Mode, Verdict} from '../command/policy.js';
 import {fillText, placeholderNames} from '../command/placeholders.js';
 import type {Finding} from '../match/types.js';
-import type {Playbook, Variant} from '../playbook/types.js';
+import {defaultTimeoutMs, type Playbook, type Variant} from '../playbook/types.js';
 import {stripControlSequences} from '../text/strip-control.js';
 import {canConfirm, canEdit, dryRunCommand} from './guide-selectors.js';
-import {defaultTimeoutMs, type GuideAction, type GuideState, type Intent, type StepState} from './guide-state.js';
+import type {GuideAction, GuideState, Intent, StepState} from './guide-state.js';
 import {appendOutput, captureValues} from './step-output.js';
 import {commandFromAction, commandFromEdit, manualVerdict, previewDisplay, templateVerdict, type StepCommand} from './step-command.js';
 
@@ -17,7 +17,7 @@ export type RunOptions = {
 	finding: Finding;
 	mode: Mode;
 	context?: {context: string; namespace: string};
-	/** `--set NAME=VALUE`: values that override the finding's and answer `ask=NAME` questions. */
+	/** `--set NAME=VALUE`: values that override the finding's and the steps' captures, and answer `ask=NAME` questions. */
 	presets?: Record<string, string>;
 	now: number;
 };
@@ -142,7 +142,7 @@ export function guideReducer(state: GuideState, action: GuideAction): GuideState
 			let note = target.note;
 			if (succeeded && target.step.action?.capture) {
 				const captured = captureValues(target.step.action.capture, target.output);
-				if (captured) next = {...next, values: {...next.values, ...captured}};
+				if (captured) next = {...next, values: {...next.values, ...withoutAnswered(captured, state.answers)}};
 				else note = 'the capture pattern found nothing in the output';
 			}
 			next = updateStep(next, target.index, {
@@ -248,6 +248,11 @@ function isOpen(step: StepState): boolean {
 
 function updateStep(state: GuideState, index: number, change: Partial<StepState>): GuideState {
 	return {...state, steps: state.steps.map(step => (step.index === index ? {...step, ...change} : step))};
+}
+
+// Precedence of a placeholder value: the user's --set or typed answer > a step's capture > the finding's capture.
+function withoutAnswered(captured: Record<string, string>, answers: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(captured).filter(([name]) => !(name in answers)));
 }
 
 /** What a finding says about its object, as placeholder values; the matcher's captures refine them. */
