@@ -1,7 +1,7 @@
 // A playbook as `kconsole playbooks show` prints it: what it recognises, its variants, and its
 // steps with the exact commands, in plain text that reads in a terminal and a pager.
 import {classify} from '../core/command/classify-command.js';
-import type {Action, Playbook, Rule, Step} from '../core/playbook/types.js';
+import {defaultTimeoutMs, type Action, type Playbook, type Rule, type Step} from '../core/playbook/types.js';
 
 export function formatPlaybook(playbook: Playbook, file: string): string {
 	const out: string[] = [];
@@ -37,11 +37,9 @@ function formatSteps(heading: string, steps: Step[], margin = ''): string[] {
 	return out;
 }
 
-/** The parser's defaults per kind (playbook-format.md); only other timeouts are worth printing. */
-const defaultTimeoutMs: Record<Action['kind'], number> = {kubectl: 60_000, sh: 60_000, probe: 10_000, wait: 120_000};
-
 function describeAction(action: Action | null): string {
 	if (!action) return '(manual: mark it done when it is)';
+	// Only a timeout other than the kind's default is worth printing.
 	const timeout = action.timeoutMs === undefined || action.timeoutMs === defaultTimeoutMs[action.kind] ? '' : `timeout ${formatDuration(action.timeoutMs)}`;
 	const options = [timeout, action.ask ? `asks for {{${action.ask.name}}}: ${action.ask.prompt}` : ''].filter(Boolean);
 	const suffix = options.length > 0 ? `   (${options.join('; ')})` : '';

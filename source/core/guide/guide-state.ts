@@ -2,7 +2,7 @@
 // The reducer (guide-reducer.ts) is the only thing that changes it; a driver performs `intent`.
 import type {Mode, Verdict} from '../command/policy.js';
 import type {Finding} from '../match/types.js';
-import type {ActionKind, Playbook, Step, Variant} from '../playbook/types.js';
+import type {Playbook, Step, Variant} from '../playbook/types.js';
 
 export type StepStatus = 'pending' | 'awaiting-input' | 'awaiting-confirmation' | 'running' | 'succeeded' | 'failed' | 'skipped';
 
@@ -102,8 +102,6 @@ export type GuideAction =
 	| {type: 'output'; intentId: number; stream: OutputLine['stream']; line: string}
 	| {type: 'result'; intentId: number; exitCode: number | null; signal?: string; timedOut?: boolean; error?: string; durationMs: number; now: number}
 	| {type: 'resolved'; intentId: number; value: boolean; now: number};
-
-export const defaultTimeoutMs: Record<ActionKind, number> = {kubectl: 60_000, sh: 60_000, probe: 10_000, wait: 120_000};
 
 /** Lines of output kept per step (and per dry run); older ones are counted, not kept. */
 export const outputLimit = 500;

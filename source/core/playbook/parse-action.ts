@@ -5,11 +5,9 @@ import {shellCommand} from '../command/shell-command.js';
 import {splitCommandLine, type SplitResult} from '../command/split-command-line.js';
 import {validatePlaceholder} from '../command/validate-value.js';
 import {captureNames, compilePattern} from './compile-pattern.js';
-import type {Action, ActionKind, Ask} from './types.js';
+import {defaultTimeoutMs, type Action, type ActionKind, type Ask} from './types.js';
 
 export const actionKinds: readonly ActionKind[] = ['kubectl', 'sh', 'probe', 'wait'];
-
-const defaultTimeoutMs: Record<ActionKind, number> = {kubectl: 60_000, sh: 60_000, probe: 10_000, wait: 120_000};
 
 export type Fence = {kind: ActionKind; info: string; content: string; line: number};
 

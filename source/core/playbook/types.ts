@@ -89,6 +89,9 @@ export type Rule = {
 
 export type ActionKind = 'kubectl' | 'sh' | 'probe' | 'wait';
 
+/** An action's time limit when its block gives no `timeout=` (the parser fills it in; README's action options table). */
+export const defaultTimeoutMs: Readonly<Record<ActionKind, number>> = {kubectl: 60_000, sh: 60_000, probe: 10_000, wait: 120_000};
+
 export type Ask = {
 	/** Placeholder name the answer fills, e.g. `image`. */
 	name: string;
@@ -105,6 +108,7 @@ export type Action = {
 	argv: string[];
 	/** Line of the opening fence. */
 	line: number;
+	/** Absent: defaultTimeoutMs[kind]. */
 	timeoutMs?: number;
 	ask?: Ask;
 	/** Run over the step's output; named groups become captures for later steps. */
