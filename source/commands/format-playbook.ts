@@ -60,17 +60,23 @@ export function describeRule(rule: Rule): string {
 	const parts: string[] = [];
 	if (rule.pod) {
 		const pod = rule.pod;
-		const conditions = [
+		// Phase and rollout are the pod's; the rest must hold for one of its containers.
+		const ofPod = [
+			pod.phase && `phase ${pod.phase.join(' or ')}`,
+			pod.firstRevision === true && "of its Deployment's first rollout",
+			pod.firstRevision === false && 'of a later rollout of its Deployment',
+		].filter(Boolean);
+		const ofContainer = [
+			pod.container && `named ${pattern(pod.container)}`,
 			pod.waiting && `waiting ${pod.waiting.join(' or ')}`,
 			pod.terminated && `terminated ${pod.terminated.join(' or ')}`,
 			pod.exitCode && `exit code ${pod.exitCode.join(' or ')}`,
 			pod.minRestarts !== undefined && `${pod.minRestarts}+ restarts`,
 			pod.message && `message ${pattern(pod.message)}`,
 			pod.image && `image ${pattern(pod.image)}`,
-			pod.container && `container ${pattern(pod.container)}`,
-			pod.phase && `phase ${pod.phase.join(' or ')}`,
-		];
-		parts.push(`pod container ${conditions.filter(Boolean).join(', ')}`);
+		].filter(Boolean);
+		if (ofContainer.length > 0) ofPod.push(`container ${ofContainer.join(', ')}`);
+		parts.push(`pod ${ofPod.join(', ')}`);
 	}
 	if (rule.event) {
 		const event = rule.event;

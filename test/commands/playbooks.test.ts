@@ -2,6 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import {frontMatterSchema} from '../../source/core/playbook/front-matter-schema.js';
 import {runMain} from './run-main.js';
 
 const fixtures = ['--playbooks', 'test/fixtures/playbooks'];
@@ -140,4 +141,65 @@ test('the shipped library lints clean', async t => {
 	const result = await runMain(['playbooks', 'lint']);
 	t.is(result.code, 0, result.stdout);
 	t.regex(result.stderr, /^\d+ playbooks checked, no problems\n$/);
+});
+
+/** One rule of each shape a playbook may write, and how `show` words it. */
+const ruleCases: Array<{name: string; rule: Record<string, Record<string, unknown>>; shown: string}> = [
+	{
+		name: 'every pod condition',
+		rule: {pod: {phase: ['Running'], firstRevision: true, container: '^web$', waiting: ['CrashLoopBackOff'], terminated: ['Error'], exitCode: [1, 137], minRestarts: 3, message: 'boom', image: '/^nginx/i'}},
+		shown: "pod phase Running, of its Deployment's first rollout, container named /^web$/, waiting CrashLoopBackOff, terminated Error, exit code 1 or 137, 3+ restarts, message /boom/, image /^nginx/i",
+	},
+	{name: 'a later rollout only', rule: {pod: {firstRevision: false}}, shown: 'pod of a later rollout of its Deployment'},
+	{name: 'container conditions only', rule: {pod: {waiting: ['ErrImagePull', 'ImagePullBackOff']}}, shown: 'pod container waiting ErrImagePull or ImagePullBackOff'},
+	{name: 'every event condition', rule: {event: {type: 'Warning', reason: ['Failed', 'BackOff'], message: 'pull', kind: ['Pod']}}, shown: 'event type Warning, reason Failed or BackOff, message /pull/, about a Pod'},
+	{name: 'a log line in a container', rule: {log: {pattern: 'panic:', container: '^app$'}}, shown: 'log line /panic:/ in container /^app$/'},
+	{name: 'pasted text', rule: {text: {pattern: 'connection refused'}}, shown: 'text /connection refused/'},
+	{name: 'a node condition', rule: {node: {condition: 'MemoryPressure', status: 'True'}}, shown: 'node condition MemoryPressure=True'},
+	{name: 'an object field equal to a value', rule: {object: {kind: 'Service', field: 'spec.type', equals: 'ClusterIP'}}, shown: 'Service spec.type = ClusterIP'},
+	{name: 'an object field matching a pattern', rule: {object: {kind: 'Namespace', field: 'status.phase', pattern: '^Term'}}, shown: 'Namespace status.phase /^Term/'},
+	{name: 'a missing object field', rule: {object: {kind: 'Ingress', field: 'spec.ingressClassName', exists: false}}, shown: 'Ingress spec.ingressClassName missing'},
+	{name: 'a derived check', rule: {object: {kind: 'Service', check: 'service-without-endpoints'}}, shown: 'Service check service-without-endpoints'},
+];
+
+// JSON is YAML: each rule goes in as written above.
+const everyRule = `---
+id: every-rule
+title: Every kind of rule
+severity: warning
+match:
+${ruleCases.map(({rule}) => `  - ${JSON.stringify(rule)}`).join('\n')}
+variants:
+  - id: first-deploy
+    title: The first deploy
+    match:
+      - {"pod": {"firstRevision": true}, "event": {"reason": ["Failed"]}}
+---
+## Steps
+
+### Look
+\`\`\`kubectl
+kubectl get pods -n {{namespace}}
+\`\`\`
+`;
+
+test('show words every rule condition the parser accepts', async t => {
+	const result = await runMain(['playbooks', 'show', 'every-rule', '--playbooks', directory({'every-rule.md': everyRule})]);
+	t.is(result.code, 0, result.stderr);
+	const lines = result.stdout.split('\n');
+	ruleCases.forEach(({name, shown}, index) => t.true(lines.includes(`  - ${shown}   (line ${6 + index})`), `${name}: ${shown}\n${result.stdout}`));
+	t.true(lines.includes(`    - pod of its Deployment's first rollout and event reason Failed   (line ${10 + ruleCases.length})`), result.stdout);
+});
+
+test('the rule cases above use every rule key the parser accepts', t => {
+	const ruleShape = frontMatterSchema.shape.match.element.shape;
+	const accepted = Object.entries(ruleShape).flatMap(([key, schema]) => Object.keys(schema.unwrap().shape).map(field => `${key}.${field}`));
+	const used = new Set(ruleCases.flatMap(({rule}) => Object.entries(rule).flatMap(([key, conditions]) => Object.keys(conditions).map(field => `${key}.${field}`))));
+	t.deepEqual(accepted.filter(field => !used.has(field)), []);
+});
+
+test('show of the shipped image-pull playbook words its first-deploy variant', async t => {
+	const result = await runMain(['playbooks', 'show', 'image-pull']);
+	t.is(result.code, 0, result.stderr);
+	t.regex(result.stdout, /^ {2}not-built-yet: .*\n {4}- pod of its Deployment's first rollout and event reason Failed, message \/manifest unknown\|.*\n {4}- pod of its Deployment's first rollout, container message \/manifest unknown\|/m);
 });
