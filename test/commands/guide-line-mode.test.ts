@@ -12,7 +12,7 @@ import {parsePlaybook} from '../../source/core/playbook/parse-playbook.js';
 import type {Playbook, Step} from '../../source/core/playbook/types.js';
 import {createExecutor} from '../../source/exec/executor.js';
 import {createGuideSession} from '../../source/exec/guide-session.js';
-import {describePod, imagePullFinding, imagePullPlaybook, setImage} from '../core/guide/playbook-fixtures.js';
+import {describePod, imagePullFinding, imagePullPlaybook, setImage, waitRollout} from '../core/guide/playbook-fixtures.js';
 
 const target = {context: 'kind-dev', kubeconfigPaths: ['/k/config'], origin: '--kubeconfig' as const, namespace: 'shop'};
 
@@ -184,4 +184,20 @@ test('a manual step shows its prose and asks whether it is done', async t => {
 		'  ✓ marked done',
 	].join('\n')), text);
 	t.false(text.includes('Done? [y]es, it is done / [n]o, skip it / [e]dit'), 'nothing to edit in a manual step');
+});
+
+test('a wait after a write the user declined is skipped with the reason, and the run finishes', async t => {
+	const {lineMode: mode, transcript} = await lineMode({answers: 'n\n', steps: [setImage, waitRollout], presets: {image: 'nginx:1.27'}});
+	const {state} = await mode.run();
+	t.is(state.status, 'finished');
+	t.deepEqual(state.steps.map(step => step.status), ['skipped', 'skipped']);
+	t.is(state.steps[1].startedAt, undefined, 'the wait never started');
+	const text = transcript();
+	t.true(text.includes([
+		'Step 2/2: Wait for the rollout',
+		'  Why: Wait for the rollout.',
+		'  wait rollout deployment/web',
+		'  checks · built-in wait: watches the cluster and changes nothing · context kind-dev, namespace shop',
+		'  – skipped: the change it waits for was not made (step 1 skipped)',
+	].join('\n')), text);
 });

@@ -8,6 +8,7 @@ import {stripControlSequences} from '../text/strip-control.js';
 import {canConfirm, canEdit, dryRunCommand} from './guide-selectors.js';
 import type {GuideAction, GuideState, Intent, StepState} from './guide-state.js';
 import {appendOutput, captureValues} from './step-output.js';
+import {unmadeChange} from './unmade-change.js';
 import {commandFromAction, commandFromEdit, manualVerdict, previewDisplay, templateVerdict, type StepCommand} from './step-command.js';
 
 export type RunOptions = {
@@ -176,6 +177,8 @@ function enterStep(state: GuideState, index: number, now: number): GuideState {
 	}
 	const verdict = templateVerdict(action, state.mode);
 	if (verdict.decision === 'deny') return refuse(entered, index, verdict, previewDisplay(step, state.values), now);
+	const unmade = action.kind === 'wait' ? unmadeChange(state.steps, index) : undefined;
+	if (unmade) return passOver(entered, index, {display: previewDisplay(step, state.values), verdict, note: unmade}, now);
 	if (action.ask && !(action.ask.name in state.answers)) {
 		const defaultValue = action.ask.default === undefined ? undefined : fillText(action.ask.default, state.values);
 		return updateStep(entered, index, {
@@ -209,8 +212,12 @@ function settle(state: GuideState, index: number, command: StepCommand, now: num
 }
 
 function refuse(state: GuideState, index: number, verdict: Verdict, display: string, now: number): GuideState {
-	const refused = updateStep(state, index, {status: 'skipped', display, verdict, note: `refused: ${verdict.reason}`, finishedAt: now});
-	return enterStep(refused, index + 1, now);
+	return passOver(state, index, {display, verdict, note: `refused: ${verdict.reason}`}, now);
+}
+
+/** Skip a step without offering it, saying why, and go on to the next. */
+function passOver(state: GuideState, index: number, why: {display: string; verdict: Verdict; note: string}, now: number): GuideState {
+	return enterStep(updateStep(state, index, {status: 'skipped', ...why, finishedAt: now}), index + 1, now);
 }
 
 function run(state: GuideState, index: number, now: number): GuideState {

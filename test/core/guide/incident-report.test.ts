@@ -2,7 +2,7 @@ import test from 'ava';
 import {createRun} from '../../../source/core/guide/guide-reducer.js';
 import {renderReport} from '../../../source/core/guide/incident-report.js';
 import type {GuideState} from '../../../source/core/guide/guide-state.js';
-import {complete, drive, imagePullFinding, imagePullPlaybook, step} from './playbook-fixtures.js';
+import {complete, describePod, drive, imagePullFinding, imagePullPlaybook, setImage, step, waitRollout} from './playbook-fixtures.js';
 
 const t0 = Date.UTC(2025, 2, 14, 9, 30, 0);
 
@@ -56,9 +56,11 @@ test('the report of a resolved run holds the finding, evidence, exact commands, 
 });
 
 test('the report of an aborted run says so, with the refused and unreached steps', t => {
-	let state = drive(start('read-only'), {type: 'confirm', now: t0 + 1000});
+	const probe = step('Check the registry is reachable', 'probe', 'tcp registry.shop.io:443');
+	const playbook = imagePullPlaybook([describePod, setImage, probe, waitRollout]);
+	let state = drive(createRun({playbook, finding: imagePullFinding(), mode: 'read-only', now: t0}), {type: 'confirm', now: t0 + 1000});
 	state = complete(state, ['Events:'], 0, t0 + 2000, 1000);
-	// In read-only the write step was refused and the wait started; the user gives up.
+	// In read-only the write step was refused and the probe started; the user gives up.
 	state = drive(state, {type: 'abort', now: t0 + 10_000});
 	const report = renderReport(state, {now: t0 + 50_000, context: 'prod-eu'});
 	for (const part of [
@@ -66,8 +68,9 @@ test('the report of an aborted run says so, with the refused and unreached steps
 		'- Session: read-only',
 		'### 2. Point the deployment at an image that exists: skipped',
 		'- Note: refused: read-only session: `kubectl set image` changes the cluster',
-		'### 3. Wait for the rollout: skipped',
+		'### 3. Check the registry is reachable: skipped',
 		'- Note: run aborted while this step was checking',
+		'### 4. Wait for the rollout: not reached',
 		'Aborted at 2025-03-14T09:30:10Z after 10.0 s.',
 	]) t.true(report.includes(part), `report lacks: ${part}\n\n${report}`);
 });
@@ -77,8 +80,9 @@ test('a run still in progress and an unresolved run are told apart', t => {
 	t.true(inProgress.includes('In progress: 7.0 s so far.'));
 	t.true(inProgress.includes('### 2. Point the deployment at an image that exists: not reached'));
 
-	let state = drive(start(), {type: 'skip', now: t0}, {type: 'skip', now: t0});
-	state = complete(state, [], 1, t0 + 3_600_000 + 61_000, 1000);
+	// The describe fails, the write is skipped, so the wait after it is skipped too.
+	let state = complete(drive(start(), {type: 'confirm', now: t0}), [], 1, t0 + 60_000, 1000);
+	state = drive(state, {type: 'skip', now: t0 + 3_600_000 + 61_000});
 	state = drive(state, {type: 'resolved', intentId: state.intent!.id, value: false, now: t0 + 3_700_000});
 	const report = renderReport(state, {now: t0 + 3_800_000});
 	t.true(report.includes('Not resolved: the finding is still present after 1h 01m 01s.'), report);
