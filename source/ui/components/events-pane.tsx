@@ -2,11 +2,9 @@
 // their count, warnings highlighted.
 import {useCallback, useMemo, useSyncExternalStore} from 'react';
 import type {EventRow} from '../../core/objects/event-fold.js';
-import {selectedIndex} from '../console-moves.js';
 import {eventCells, eventColumns} from './event-columns.js';
-import {PaneFrame} from './pane-frame.js';
 import type {PaneProps} from './pane-props.js';
-import {WindowedTable} from './windowed-table.js';
+import {TablePane} from './table-pane.js';
 
 export function EventsPane({width, height, focused, state, data, theme, now}: PaneProps) {
 	useSyncExternalStore(data.subscribeStore, () => data.events.version);
@@ -20,20 +18,21 @@ export function EventsPane({width, height, focused, state, data, theme, now}: Pa
 	const count = list.filter ? `${rows.length}/${data.events.size}` : `${data.events.size}`;
 	const status = [warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', list.filter ? `/${list.filter}/` : '', state.eventsNewestFirst ? 'newest first' : 'oldest first'].filter(Boolean).join(' ');
 	return (
-		<PaneFrame title={`Events (${count})`} status={status} width={width} height={height} focused={focused} theme={theme}>
-			<WindowedTable
-				columns={eventColumns(width)}
-				rows={rows}
-				selectedIndex={selectedIndex(list.selected, list.index, keys)}
-				height={height - 2}
-				width={width}
-				focused={focused}
-				theme={theme}
-				rowKey={rowKey}
-				renderRow={renderRow}
-				empty={list.filter ? 'no event matches the filter' : 'no events'}
-			/>
-		</PaneFrame>
+		<TablePane
+			title={`Events (${count})`}
+			status={status}
+			height={height}
+			columns={eventColumns(width)}
+			rows={rows}
+			list={list}
+			keys={keys}
+			width={width}
+			focused={focused}
+			theme={theme}
+			rowKey={rowKey}
+			renderRow={renderRow}
+			empty={list.filter ? 'no event matches the filter' : 'no events'}
+		/>
 	);
 }
 

@@ -2,11 +2,10 @@
 import {useCallback, useSyncExternalStore} from 'react';
 import {humanDuration} from '../../core/objects/age.js';
 import type {ConsoleData, FindingRow} from '../console-data.js';
-import {selectedIndex} from '../console-moves.js';
 import type {Theme} from '../theme.js';
-import {PaneFrame} from './pane-frame.js';
 import type {PaneProps} from './pane-props.js';
-import {WindowedTable, type Cell, type Column} from './windowed-table.js';
+import {TablePane} from './table-pane.js';
+import type {Cell, Column} from './windowed-table.js';
 
 export function FindingsPane({width, height, focused, state, data, theme, now}: PaneProps) {
 	const {findings, store} = data.session;
@@ -28,20 +27,21 @@ export function FindingsPane({width, height, focused, state, data, theme, now}: 
 	const settled = [...store.connections().values()].some(connection => connection.status !== 'connecting');
 	const status = [`${errors} error${errors === 1 ? '' : 's'} ${theme.symbols.pending} ${warnings} warning${warnings === 1 ? '' : 's'}`, list.filter ? `/${list.filter}/` : ''].filter(Boolean).join(' ');
 	return (
-		<PaneFrame title="Findings" status={status} width={width} height={height} focused={focused} theme={theme}>
-			<WindowedTable
-				columns={columns}
-				rows={rows}
-				selectedIndex={selectedIndex(list.selected, list.index, keys)}
-				height={height - 2}
-				width={width}
-				focused={focused}
-				theme={theme}
-				rowKey={rowKey}
-				renderRow={renderRow}
-				empty={list.filter ? 'no finding matches the filter' : settled ? 'no findings: nothing kconsole recognises is wrong here' : 'reading the cluster…'}
-			/>
-		</PaneFrame>
+		<TablePane
+			title="Findings"
+			status={status}
+			height={height}
+			columns={columns}
+			rows={rows}
+			list={list}
+			keys={keys}
+			width={width}
+			focused={focused}
+			theme={theme}
+			rowKey={rowKey}
+			renderRow={renderRow}
+			empty={list.filter ? 'no finding matches the filter' : settled ? 'no findings: nothing kconsole recognises is wrong here' : 'reading the cluster…'}
+		/>
 	);
 }
 

@@ -8,12 +8,11 @@ import type {NodeRow} from '../../core/objects/node-rows.js';
 import type {PodRow} from '../../core/objects/pod-rows.js';
 import type {ResourceView} from '../console-command.js';
 import type {ListRow, PlaybookRow} from '../console-data.js';
-import {selectedIndex} from '../console-moves.js';
 import {healthColour, type Theme} from '../theme.js';
 import {eventCells, eventColumns} from './event-columns.js';
-import {PaneFrame} from './pane-frame.js';
 import type {PaneProps} from './pane-props.js';
-import {WindowedTable, type Cell, type Column} from './windowed-table.js';
+import {TablePane} from './table-pane.js';
+import type {Cell, Column} from './windowed-table.js';
 
 const titles: Record<ResourceView, string> = {pods: 'Pods', deployments: 'Deployments', events: 'Events', nodes: 'Nodes', playbooks: 'Playbooks'};
 const kinds = {pods: 'Pod', deployments: 'Deployment', events: 'Event', nodes: 'Node', playbooks: 'Namespace'} as const;
@@ -36,20 +35,21 @@ export function ResourcesPane({width, height, focused, state, data, theme, now}:
 	const failing = useMemo(() => (view === 'pods' ? (rows as readonly PodRow[]).reduce((sum, row) => sum + (row.health === 'failing' ? 1 : 0), 0) : 0), [view, rows]);
 	const status = [failing > 0 ? `${failing} failing` : '', list.filter ? `/${list.filter}/` : '', view === 'events' ? (state.eventsNewestFirst ? 'newest first' : 'oldest first') : ''].filter(Boolean).join(' ');
 	return (
-		<PaneFrame title={`${titles[view]} (${count})`} status={status} width={width} height={height} focused={focused} theme={theme}>
-			<WindowedTable
-				columns={columns}
-				rows={rows}
-				selectedIndex={selectedIndex(list.selected, list.index, keys)}
-				height={height - 2}
-				width={width}
-				focused={focused}
-				theme={theme}
-				rowKey={rowKey}
-				renderRow={renderRow}
-				empty={list.filter ? 'nothing matches the filter' : `no ${titles[view].toLowerCase()} here`}
-			/>
-		</PaneFrame>
+		<TablePane
+			title={`${titles[view]} (${count})`}
+			status={status}
+			height={height}
+			columns={columns}
+			rows={rows}
+			list={list}
+			keys={keys}
+			width={width}
+			focused={focused}
+			theme={theme}
+			rowKey={rowKey}
+			renderRow={renderRow}
+			empty={list.filter ? 'nothing matches the filter' : `no ${titles[view].toLowerCase()} here`}
+		/>
 	);
 }
 
