@@ -109,13 +109,10 @@ test('--read-only: the write is refused and audited, the sim receives no write',
 	await guide.waitFor('Run?');
 	guide.answer('y');
 	await guide.waitFor('✗ refused: read-only session: `kubectl set image` changes the cluster');
-	// The waits that follow cannot succeed without the fix: Ctrl-C stops each one (the rollout
-	// wait ends by itself once the deployment has exceeded its progress deadline).
-	await guide.waitFor(/Step 3\/4[\s\S]*(waiting for deployment\/cifar10-deployment|exceeded its progress deadline)/);
-	if (!guide.stdout().includes('exceeded its progress deadline')) guide.interrupt();
-	await guide.waitFor('waiting for the finding to go');
-	guide.interrupt();
+	// Nothing was changed, so the waits that verify the change are skipped, not sat out.
 	t.is(await guide.exit, 1);
+	const skipped = guide.stdout().split('\n').filter(line => line === '  – skipped: the change it waits for was not made (step 2 refused)');
+	t.is(skipped.length, 2, guide.stdout());
 	t.regex(guide.stdout(), /Not resolved: the finding is still there/);
 	t.deepEqual(writesTo(sim).filter(request => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)), []);
 	t.like(guide.audit().find(entry => entry.refused), {step: 2, mode: 'read-only', classification: 'write'});
