@@ -5,7 +5,7 @@ import {checkReachable, loadTarget, type KubeTarget} from '../kube/kube-target.j
 import {syncOnce} from '../kube/sync-once.js';
 import {loadPlaybooks} from '../library/load-playbooks.js';
 import type {Command} from './command.js';
-import {findingsCount, findingsJson, findingsTable, outputFormat} from './findings-output.js';
+import {outputFormat, printFindings} from './findings-output.js';
 import {kubeFlagsFrom, kubeOptions} from './kube-options.js';
 import {reportLibraryProblems} from './playbook-library.js';
 
@@ -35,15 +35,7 @@ export const diagnoseCommand: Command = {
 			io.stderr.write(`kconsole: warning: cannot list ${problem.kind} objects (${problem.message}); findings about them are missing\n`);
 		}
 		const findings = inScope(matchAll({objects: sync.objects, logs: sync.logs}, library.playbooks, {listedKinds: sync.listedKinds}), target);
-		if (format === 'json') {
-			io.stdout.write(findingsJson(findings));
-		} else if (findings.length > 0) {
-			io.stdout.write(findingsTable(findings));
-			io.stderr.write(`${findingsCount(findings)} in ${scope(target)}; add -o json for the evidence, or run kconsole to fix them step by step\n`);
-		} else {
-			io.stderr.write(`no findings in ${scope(target)}\n`);
-		}
-		return findings.length > 0 ? 1 : 0;
+		return printFindings(findings, format, io, {after: ` in ${scope(target)}; add -o json for the evidence, or run kconsole to fix them step by step`, none: `no findings in ${scope(target)}`});
 	},
 };
 

@@ -3,7 +3,7 @@
 // one finding per line, greppable).
 import type {Finding} from '../core/match/types.js';
 import {stripControlSequences} from '../core/text/strip-control.js';
-import {UsageError} from './command.js';
+import {UsageError, type Io} from './command.js';
 
 export type OutputFormat = 'table' | 'json';
 
@@ -11,6 +11,23 @@ export function outputFormat(value: unknown, command: string): OutputFormat {
 	if (value === undefined || value === 'table') return 'table';
 	if (value === 'json') return 'json';
 	throw new UsageError(`${command}: unknown output format "${String(value)}" (use table or json)`);
+}
+
+/**
+ * The findings as `diagnose` and `match` print them: the JSON, or the table with its count on
+ * stderr (`after` follows the count; `none` is the line when there are none). Returns the exit
+ * status: 1 when there are findings.
+ */
+export function printFindings(findings: readonly Finding[], format: OutputFormat, io: Pick<Io, 'stdout' | 'stderr'>, words: {after: string; none: string}): number {
+	if (format === 'json') {
+		io.stdout.write(findingsJson(findings));
+	} else if (findings.length > 0) {
+		io.stdout.write(findingsTable(findings));
+		io.stderr.write(`${findingsCount(findings)}${words.after}\n`);
+	} else {
+		io.stderr.write(`${words.none}\n`);
+	}
+	return findings.length > 0 ? 1 : 0;
 }
 
 /** Exactly the findings JSON of DESIGN.md, one array, fields in the documented order. */

@@ -6,7 +6,7 @@ import {eventTime} from '../core/match/subject.js';
 import type {Event, KubeObject} from '../core/objects/types.js';
 import {loadPlaybooks} from '../library/load-playbooks.js';
 import {UsageError, type Command} from './command.js';
-import {findingsCount, findingsJson, findingsTable, outputFormat} from './findings-output.js';
+import {outputFormat, printFindings} from './findings-output.js';
 import {playbookOptions, playbookDirsFrom} from './kube-options.js';
 import {parseObjects, readInput, readLogsDirectory} from './match-input.js';
 import {reportLibraryProblems} from './playbook-library.js';
@@ -55,15 +55,7 @@ export const matchCommand: Command = {
 		const listedKinds = [...new Set(objects.map(object => object.kind))];
 		const now = snapshotTime(objects);
 		const findings = matchAll({objects, logs, texts}, library.playbooks, {listedKinds, now: () => now});
-		if (format === 'json') {
-			io.stdout.write(findingsJson(findings));
-		} else if (findings.length > 0) {
-			io.stdout.write(findingsTable(findings));
-			io.stderr.write(`${findingsCount(findings)}; add -o json for the evidence\n`);
-		} else {
-			io.stderr.write(`no findings in ${objects.length} objects\n`);
-		}
-		return findings.length > 0 ? 1 : 0;
+		return printFindings(findings, format, io, {after: '; add -o json for the evidence', none: `no findings in ${objects.length} objects`});
 	},
 };
 
