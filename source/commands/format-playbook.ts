@@ -2,6 +2,7 @@
 // steps with the exact commands, in plain text that reads in a terminal and a pager.
 import {classify} from '../core/command/classify-command.js';
 import {defaultTimeoutMs, type Action, type Playbook, type Rule, type Step} from '../core/playbook/types.js';
+import {formatDuration} from '../core/text/duration.js';
 
 export function formatPlaybook(playbook: Playbook, file: string): string {
 	const out: string[] = [];
@@ -103,11 +104,6 @@ export function describeRule(rule: Rule): string {
 		parts.push(`${object.kind} ${condition}`);
 	}
 	return `${parts.join(' and ')}   (line ${rule.line})`;
-}
-
-function formatDuration(ms: number): string {
-	if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-	return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
 function pattern(regex: RegExp): string {

@@ -5,6 +5,7 @@ import {fillText} from '../core/command/placeholders.js';
 import {createRun} from '../core/guide/guide-reducer.js';
 import type {GuideState} from '../core/guide/guide-state.js';
 import type {Playbook, Step} from '../core/playbook/types.js';
+import {parseDuration} from '../core/text/duration.js';
 import {defaultAuditLogPath, openAuditLog} from '../exec/audit-log.js';
 import {createExecutor} from '../exec/executor.js';
 import {exportReport} from '../exec/export-report.js';
@@ -60,7 +61,7 @@ export const guideCommand: Command = {
 		const yes = values.yes === true;
 		if (yes && flags.readOnly) throw new UsageError('guide: --yes and --read-only cannot go together: a read-only session refuses the changes --yes would agree to');
 		const presets = parsePresets(values.set);
-		const timeoutMs = values.timeout === undefined ? undefined : parseDuration(String(values.timeout));
+		const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(String(values.timeout));
 		const query = parseTarget(values, positionals[0], flags.namespace);
 		const target = loadTarget({...flags, namespace: query.target?.namespace ?? flags.namespace, env: io.env});
 		await checkReachable(target);
@@ -149,10 +150,10 @@ function parsePresets(value: Values[string]): Record<string, string> {
 	return presets;
 }
 
-function parseDuration(text: string): number {
-	const match = /^(\d+)(ms|s|m|h)$/.exec(text);
-	if (!match || Number(match[1]) === 0) throw new UsageError(`guide: --timeout ${text}: write e.g. 500ms, 30s or 2m`);
-	return Number(match[1]) * {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[match[2] as 'ms' | 's' | 'm' | 'h'];
+function parseTimeout(text: string): number {
+	const ms = parseDuration(text);
+	if (ms === undefined) throw new UsageError(`guide: --timeout ${text}: write e.g. 500ms, 30s or 2m`);
+	return ms;
 }
 
 /** --timeout replaces the time limit of the playbook's command steps; probes and waits keep theirs. */

@@ -4,6 +4,7 @@ import {placeholderNames, placeholderPattern} from '../command/placeholders.js';
 import {shellCommand} from '../command/shell-command.js';
 import {splitCommandLine, type SplitResult} from '../command/split-command-line.js';
 import {validatePlaceholder} from '../command/validate-value.js';
+import {parseDuration} from '../text/duration.js';
 import {captureNames, compilePattern} from './compile-pattern.js';
 import {defaultTimeoutMs, type Action, type ActionKind, type Ask} from './types.js';
 
@@ -122,12 +123,6 @@ function parseOptions(fence: Fence, problem: (message: string) => void): Options
 		else options.capture = compiled.regex;
 	}
 	return options;
-}
-
-function parseDuration(text: string): number | undefined {
-	const match = /^(\d+)(ms|s|m|h)$/.exec(text);
-	if (!match || Number(match[1]) === 0) return undefined;
-	return Number(match[1]) * {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[match[2] as 'ms' | 's' | 'm' | 'h'];
 }
 
 // Undefined when the command has the shape its kind needs.
