@@ -3,12 +3,11 @@
 import path from 'node:path';
 import {createRun} from '../core/guide/guide-reducer.js';
 import type {GuideState} from '../core/guide/guide-state.js';
-import {defaultAuditLogPath, openAuditLog} from '../exec/audit-log.js';
-import {createExecutor} from '../exec/executor.js';
+import {defaultAuditLogPath} from '../exec/audit-log.js';
+import {createClusterExecutor} from '../exec/cluster-executor.js';
 import {exportReport} from '../exec/export-report.js';
 import {createGuideSession} from '../exec/guide-session.js';
 import {openLogStream} from '../kube/log-stream.js';
-import {readObject} from '../kube/read-object.js';
 import type {ConsoleSession, TerminalCapabilities} from '../ui/console-session.js';
 import type {LiveCluster} from './live-cluster.js';
 
@@ -28,14 +27,7 @@ export type ClusterSessionOptions = {
 export function createClusterSession(live: LiveCluster, options: ClusterSessionOptions): ConsoleSession {
 	const {target, store, findings} = live;
 	const mode = options.readOnly ? 'read-only' : 'read-write';
-	const executor = createExecutor({
-		mode,
-		target,
-		store,
-		findings,
-		audit: openAuditLog(options.auditFile ?? defaultAuditLogPath(options.env)),
-		fresh: async (kind, namespace, name) => readObject(target, kind, namespace, name),
-	});
+	const executor = createClusterExecutor({mode, target, store, findings, auditFile: options.auditFile ?? defaultAuditLogPath(options.env)});
 	const reportDirectory = options.reportDirectory;
 	return {
 		target: {context: target.context, server: target.server, readOnly: options.readOnly},
