@@ -2,6 +2,7 @@
 // and variant first, and `kconsole guide --yes` fixes it. CoreDNS breaks every lookup, so the
 // DNS scenarios get a sim of their own.
 import test from 'ava';
+import type {Finding} from '../../source/core/match/types.js';
 import {startSim, type SimHandle} from '../../source/sim/start-sim.js';
 import {resourceFor} from '../../source/sim/store/resources.js';
 import {about, commandsRun, diagnose, firstFinding, guideYes, label} from './scenario-harness.js';
@@ -21,9 +22,15 @@ const deployments = resourceFor('Deployment');
 const container = (sim: SimHandle, namespace: string, name: string) => sim.store.get(deployments, namespace, name)!.spec.template.spec.containers[0];
 
 test('crash-bad-command: crashloop/command-not-found for both deployments; the corrected command rolls out', async t => {
-	const api = await firstFinding(crashes, 'cifar10-dev', 'crashloop/command-not-found');
+	await firstFinding(crashes, 'cifar10-dev', 'crashloop/command-not-found');
+	// Both pods get the same finding (which is listed first is not part of the contract), each once its log is read.
+	const both = (findings: Finding[]) => ['cifar10-api-', 'cifar10-worker-'].every(prefix => findings.some(finding => finding.name.startsWith(prefix) && label(finding).startsWith('crashloop/command-not-found ')));
+	let found = about(await diagnose(crashes), 'cifar10-dev');
+	for (const deadline = Date.now() + 30_000; !both(found) && Date.now() < deadline;) found = about(await diagnose(crashes), 'cifar10-dev');
+	const api = found.find(finding => finding.name.startsWith('cifar10-api-'))!;
+	t.is(api && label(api).split(' ')[0], 'crashloop/command-not-found', 'the file python cannot open');
 	t.is(api.summary, '/app/wrong_entry.py does not exist in the image, so the container cannot start');
-	const worker = about(await diagnose(crashes), 'cifar10-dev').find(finding => finding.name.startsWith('cifar10-worker-'));
+	const worker = found.find(finding => finding.name.startsWith('cifar10-worker-'));
 	t.is(worker && label(worker).split(' ')[0], 'crashloop/command-not-found', 'the command the runtime cannot exec (StartError)');
 	t.is(worker?.captures.missing, 'pyhton');
 	const [apiRun, workerRun] = await Promise.all([guideYes(crashes, api, {command: '["python","app.py"]'}), guideYes(crashes, worker!, {command: '["python","app.py"]'})]);
