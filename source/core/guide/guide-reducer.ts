@@ -128,6 +128,12 @@ export function guideReducer(state: GuideState, action: GuideAction): GuideState
 			}
 			return updateStep(state, target.index, appendOutput(target, line));
 		}
+		case 'dry-run-changes': {
+			const intent = state.intent;
+			if (intent?.type !== 'exec' || !intent.dryRun || intent.id !== action.intentId) return state;
+			const target = state.steps[intent.stepIndex];
+			return target.dryRun ? updateStep(state, target.index, {dryRun: {...target.dryRun, changes: action.changes}}) : state;
+		}
 		case 'result': {
 			const intent = state.intent;
 			if (!intent || intent.id !== action.intentId || intent.type === 'check-resolved') return state;

@@ -2,6 +2,7 @@
 // The reducer (guide-reducer.ts) is the only thing that changes it; a driver performs `intent`.
 import type {Mode, Verdict} from '../command/policy.js';
 import type {Finding} from '../match/types.js';
+import type {DryRunChanges} from './dry-run-changes.js';
 import type {Playbook, Step, Variant} from '../playbook/types.js';
 
 export type StepStatus = 'pending' | 'awaiting-input' | 'awaiting-confirmation' | 'running' | 'succeeded' | 'failed' | 'skipped';
@@ -25,6 +26,8 @@ export type DryRunRecord = {
 	error?: string;
 	timedOut?: boolean;
 	durationMs?: number;
+	/** What the write would change, when the dry run printed the resulting object and the session compared it with the object now. */
+	changes?: DryRunChanges;
 };
 
 export type StepState = {
@@ -100,6 +103,8 @@ export type GuideAction =
 	| {type: 'skip'; now: number}
 	| {type: 'abort'; now: number}
 	| {type: 'output'; intentId: number; stream: OutputLine['stream']; line: string}
+	/** Sent by the session before a dry run's result: the resulting object compared with the object now. */
+	| {type: 'dry-run-changes'; intentId: number; changes: DryRunChanges}
 	| {type: 'result'; intentId: number; exitCode: number | null; signal?: string; timedOut?: boolean; error?: string; durationMs: number; now: number}
 	| {type: 'resolved'; intentId: number; value: boolean; now: number};
 

@@ -174,6 +174,21 @@ test('dry-run sends the server-side dry-run argv and returns the step to confirm
 	t.like(state.intent, {dryRun: false, argv});
 });
 
+test('dry-run-changes: what the session found is kept on the dry run; late or stray ones are ignored', t => {
+	let state = drive(imagePullRun({steps: [setImage]}), {type: 'answer', value: 'nginx:1.27', now: t0}, {type: 'dry-run', now: t0 + 100});
+	const changes = {object: {apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web'}, creates: false, fields: [{path: 'spec.template.spec.containers[web].image', change: 'changed' as const, before: 'nginx:1.2', after: 'nginx:1.27'}]};
+	const intentId = state.intent!.id;
+	t.is(drive(state, {type: 'dry-run-changes', intentId: intentId + 1, changes}), state, 'another intent\'s');
+	state = drive(state, {type: 'dry-run-changes', intentId, changes});
+	t.deepEqual(currentStep(state)?.dryRun?.changes, changes);
+	state = complete(state, ['apiVersion: apps/v1'], 0, t0 + 300, 200);
+	t.like(currentStep(state)?.dryRun, {exitCode: 0, changes});
+	t.is(drive(state, {type: 'dry-run-changes', intentId, changes: {...changes, fields: []}}), state, 'after the result');
+
+	const running = drive(state, {type: 'confirm', now: t0 + 400});
+	t.is(drive(running, {type: 'dry-run-changes', intentId: running.intent!.id, changes}), running, 'the step itself, not a dry run');
+});
+
 test('dry-run is offered only for writes', t => {
 	const read = imagePullRun();
 	t.false(canDryRun(read));
