@@ -21,7 +21,7 @@ export type ExecutorOptions = {
 	store?: WaitStore;
 	/** Needed by `wait resolved`. */
 	findings?: FindingsSource;
-	/** Fresh reads for rollout waits (see run-wait.ts). */
+	/** Fresh reads of the session's cluster: rollout waits (see run-wait.ts), a dry run's comparison (dry-run-compare.ts). */
 	fresh?: FreshRead;
 	audit?: AuditLog;
 	/** The kubectl program. Default `kubectl` on PATH. */
@@ -52,6 +52,8 @@ export type ActionRequest = {
 
 export type Executor = {
 	readonly mode: Mode;
+	/** One GET from the cluster the commands go to; absent when the session has none. */
+	readonly fresh?: FreshRead;
 	perform(request: ActionRequest): Promise<StepOutcome>;
 	/** Audits an action refused before it reached the executor (e.g. the guide skipped a write in read-only). */
 	recordRefusal(request: {kind: ActionKind; argv: string[]; reason: string; record: ActionRecord}): Promise<void>;
@@ -137,6 +139,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 
 	return {
 		mode,
+		fresh: options.fresh,
 		perform,
 		async recordRefusal({kind, argv, reason, record}) {
 			const verdict = decide(mode, {kind, argv});

@@ -1,11 +1,14 @@
 // The driver of a guided run, for any front end (line mode, the console, an SSH session):
 // it holds the guide state, performs the reducer's `intent` through the executor after every
 // change, feeds output and results back as actions, and cancels what runs when the intent
-// moves on. The front end only renders `getState()` and dispatches the user's choices.
+// moves on. After a dry run that printed the resulting object it reads the object as it is now
+// and tells the reducer what would change. The front end only renders `getState()` and
+// dispatches the user's choices.
 import {findingKey} from '../core/match/types.js';
 import {guideReducer} from '../core/guide/guide-reducer.js';
 import type {GuideAction, GuideState, Intent, StepState} from '../core/guide/guide-state.js';
 import type {ConfirmedBy} from './audit-log.js';
+import {collectPrinted, compareDryRun} from './dry-run-compare.js';
 import type {ActionRecord, Executor} from './executor.js';
 import type {FindingsSource} from './wait/run-wait.js';
 
@@ -84,18 +87,30 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 			return;
 		}
 		const step = state.steps[intent.stepIndex];
+		const dryRun = intent.type === 'exec' && intent.dryRun;
+		// The step's output keeps only its last lines: the resulting object is collected whole here.
+		const printed = dryRun ? collectPrinted() : undefined;
 		const outcome = await executor.perform({
 			kind: intent.type === 'exec' ? intent.kind : intent.type,
 			argv: intent.argv,
 			env: intent.type === 'exec' ? intent.env : undefined,
 			timeoutMs: intent.timeoutMs,
-			dryRun: intent.type === 'exec' && intent.dryRun,
+			dryRun,
 			confirmedBy,
 			record: record(step),
 			wait: {namespace: state.values.namespace ?? state.finding.namespace, finding: state.finding, deployment: state.values.deployment},
 			signal,
-			onLine: (stream, line) => dispatch({type: 'output', intentId: intent.id, stream, line}),
+			onLine(stream, line) {
+				if (stream === 'stdout') printed?.push(line);
+				dispatch({type: 'output', intentId: intent.id, stream, line});
+			},
 		});
+		const text = printed?.text();
+		if (text !== undefined && executor.fresh && outcome.exitCode === 0 && !outcome.error && !signal.aborted) {
+			const compared = await compareDryRun(text, executor.fresh);
+			if (compared && 'changes' in compared) dispatch({type: 'dry-run-changes', intentId: intent.id, changes: compared.changes});
+			else if (compared) dispatch({type: 'output', intentId: intent.id, stream: 'info', line: compared.note});
+		}
 		dispatch({type: 'result', intentId: intent.id, ...outcome, now: now()});
 	};
 

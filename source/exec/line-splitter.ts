@@ -3,7 +3,7 @@
 import {stripControlSequences} from '../core/text/strip-control.js';
 
 /** A line longer than this is handed on in pieces, so a process printing no newline cannot grow memory. */
-const maxLineLength = 64 * 1024;
+export const maxLineLength = 64 * 1024;
 
 export type LineSplitter = {push(chunk: string): void; end(): void};
 

@@ -2,7 +2,7 @@
 // change, reports progress with the elapsed time at most once a second, and ends when the
 // condition is met (exit 0), can no longer be met or times out (exit 1), or is cancelled.
 import type {Finding} from '../../core/match/types.js';
-import type {KubeObject} from '../../core/objects/types.js';
+import type {KubeObject, WatchedKind} from '../../core/objects/types.js';
 import type {ClusterStore} from '../../kube/cluster-store.js';
 import type {LineSink, StepOutcome} from '../step-outcome.js';
 import {checkWait, conditionKinds, parseWait, type WaitCheck, type WaitScope} from './wait-condition.js';
@@ -10,7 +10,7 @@ import {checkWait, conditionKinds, parseWait, type WaitCheck, type WaitScope} fr
 export type WaitStore = Pick<ClusterStore, 'get' | 'list' | 'connection' | 'subscribe'>;
 
 /** A fresh read of one object from the API server (not the store); undefined when it does not exist. */
-export type FreshRead = (kind: 'Deployment', namespace: string | null, name: string) => Promise<KubeObject | undefined>;
+export type FreshRead = (kind: WatchedKind, namespace: string | null, name: string) => Promise<KubeObject | undefined>;
 
 /** The findings of the watched cluster as they are now, and a way to hear when they change. */
 export type FindingsSource = {findings(): readonly Finding[]; subscribe(listener: () => void): () => void};
