@@ -2,6 +2,7 @@
 // current step's words, the exact command (formatArgv, the one way argv is shown), what the
 // policy says about it, its output, and the question the user answers next.
 import {formatArgv} from '../core/command/split-command-line.js';
+import {describeChanges} from '../core/guide/dry-run-changes.js';
 import {currentStep, elapsedMs} from '../core/guide/guide-selectors.js';
 import type {GuideState, StepState} from '../core/guide/guide-state.js';
 import {humanDuration} from '../core/objects/age.js';
@@ -78,7 +79,7 @@ function chunks(text: string, size: number): string[] {
 	return parts.length > 0 ? parts : [''];
 }
 
-/** The step's output lines (its dry run's too), oldest first. */
+/** The step's output lines (its dry run's too, then what the dry run would change), oldest first. */
 export function outputLines(step: StepState | undefined, theme: Theme): Line[] {
 	if (!step) return [];
 	const lines: Line[] = [];
@@ -87,6 +88,8 @@ export function outputLines(step: StepState | undefined, theme: Theme): Line[] {
 	if (step.dryRun) {
 		lines.push([{text: ` dry run: ${formatArgv(step.dryRun.argv)}`, color: theme.muted}]);
 		for (const {stream, line} of step.dryRun.output) lines.push([{text: ` ${line || ' '}`, color: stream === 'stderr' ? theme.error : undefined}]);
+		// Under the resulting object, so the pane's tail shows it: the whole object stays a scroll up.
+		if (step.dryRun.changes) lines.push(...describeChanges(step.dryRun.changes).map((text, index): Line => [{text: ` ${text}`, color: theme.accent, bold: index === 0}]));
 		if (step.dryRun.exitCode !== undefined) lines.push([{text: ` dry run ${step.dryRun.exitCode === 0 && !step.dryRun.error ? 'passed' : `failed${step.dryRun.error ? `: ${oneLine(step.dryRun.error)}` : ''}`}`, color: step.dryRun.exitCode === 0 ? theme.ok : theme.error}]);
 	}
 	if (step.status === 'failed' || step.status === 'succeeded') {

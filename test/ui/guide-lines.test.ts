@@ -1,9 +1,12 @@
 import test from 'ava';
 import {createRun} from '../../source/core/guide/guide-reducer.js';
+import {currentStep} from '../../source/core/guide/guide-selectors.js';
 import type {Finding} from '../../source/core/match/types.js';
 import {parsePlaybook} from '../../source/core/playbook/parse-playbook.js';
 import {paneLines} from '../../source/ui/components/playbook-pane.js';
+import {outputLines} from '../../source/ui/guide-lines.js';
 import {plainTheme} from '../../source/ui/theme.js';
+import {complete, drive, imagePullFinding, imagePullPlaybook, setImage} from '../core/guide/playbook-fixtures.js';
 
 // The seed's JSON patch, written over several lines as the dns playbook has it.
 const playbookText = `---
@@ -61,4 +64,23 @@ test('a command line wider than the pane is wrapped, never cut: the user sees al
 	const command = texts.slice(start, end).map(text => text.replace(/^( \$ | {3})/, '')).join('');
 	t.true(command.includes('"path": "/spec/template/spec/containers/0/securityContext/runAsNonRoot", "value": false}'), command);
 	t.true(texts.some(text => /2\. Wait for it/.test(text)));
+});
+
+test('a dry run that computed its changes shows them under the resulting object, above the verdict, so the pane\'s tail holds them', t => {
+	let run = drive(createRun({playbook: imagePullPlaybook([setImage]), finding: imagePullFinding(), mode: 'read-write', context: {context: 'kind-dev', namespace: 'shop'}, now: 0}), {type: 'answer', value: 'nginx:1.27', now: 0}, {type: 'dry-run', now: 0});
+	const intentId = run.intent!.id;
+	run = drive(run, {type: 'dry-run-changes', intentId, changes: {
+		object: {apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web'},
+		creates: false,
+		fields: [{path: 'spec.template.spec.containers[web].image', change: 'changed', before: 'nginx:1.27-typo', after: 'nginx:1.27'}],
+	}});
+	run = complete(run, ['apiVersion: apps/v1', 'kind: Deployment'], 0, 100);
+	const texts = outputLines(currentStep(run), plainTheme).map(line => line.map(span => span.text).join(''));
+	t.deepEqual(texts.slice(-5), [
+		' apiVersion: apps/v1',
+		' kind: Deployment',
+		' would change 1 field of deployment shop/web:',
+		'   spec.template.spec.containers[web].image: "nginx:1.27-typo" → "nginx:1.27"',
+		' dry run passed',
+	]);
 });

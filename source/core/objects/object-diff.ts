@@ -87,11 +87,11 @@ function isNamedList(list: unknown[]): list is Named[] {
 	return names.every(name => name !== undefined) && new Set(names).size === names.length;
 }
 
-// Identifier-like keys read as `.key`; the rest (`app.kubernetes.io/name`) as `["…"]`.
+// Identifier-like keys read as `.key`, plain names as `[web]`; the rest quoted (`["app.kubernetes.io/name"]`), never raw.
 function formatPath(path: Segment[]): string {
 	return path.map((segment, position) => {
 		if ('index' in segment) return `[${segment.index}]`;
-		if ('name' in segment) return `[${segment.name}]`;
+		if ('name' in segment) return /^[\w.:-]+$/.test(segment.name) ? `[${segment.name}]` : `[${JSON.stringify(segment.name)}]`;
 		if (!/^[A-Za-z_$][\w$-]*$/.test(segment.key)) return `[${JSON.stringify(segment.key)}]`;
 		return position === 0 ? segment.key : `.${segment.key}`;
 	}).join('');

@@ -130,6 +130,13 @@ const cases: Array<{name: string; after: any; lines: string[]}> = [
 		lines: ['spec.template.spec.containers[cifar-api].ports[http].containerPort: 5000 → 8080'],
 	},
 	{
+		name: 'a name that is not a plain word is quoted, so the path stays one readable line',
+		after: changed(object => {
+			object.spec.template.spec.containers[0].env.push({name: 'MY VAR\u001B[2J', value: 'x'});
+		}),
+		lines: ['spec.template.spec.containers[cifar-api].env["MY VAR\\u001b[2J"]: (none) → {"name":"MY VAR\\u001b[2J","value":"x"}'],
+	},
+	{
 		name: 'lists without names by index',
 		after: changed(object => {
 			object.spec.template.spec.containers[1].args = ['--config', '/etc/envoy-v2.yaml', '--log-level=debug'];
