@@ -1,10 +1,12 @@
 // Line mode's transcript: each state change of the run prints only what is new (a step's
 // title and prose, its exact command and verdict, output as it streams, how it ended), so
-// the terminal scrolls like a shell session and a screen reader reads it in order.
+// the terminal scrolls like a shell session and a screen reader reads it in order. A dry run
+// that says what it would change prints that instead of the whole resulting object.
 import type {Writable} from 'node:stream';
 import {fillText} from '../core/command/placeholders.js';
 import {formatArgv} from '../core/command/split-command-line.js';
-import type {GuideState, OutputLine, StepState} from '../core/guide/guide-state.js';
+import {describeChanges} from '../core/guide/dry-run-changes.js';
+import type {DryRunRecord, GuideState, OutputLine, StepState} from '../core/guide/guide-state.js';
 import {stripControlSequences} from '../core/text/strip-control.js';
 
 export type Style = {
@@ -25,7 +27,7 @@ export function colourWanted(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv):
 	return stream.isTTY === true && !env.NO_COLOR;
 }
 
-type Printed = {header: boolean; command?: string; errorOf?: StepState; output: number; dryRunArgv?: string[]; dryRunOutput: number; dryRunDone: boolean; end: boolean};
+type Printed = {header: boolean; command?: string; errorOf?: StepState; output: number; dryRunArgv?: string[]; dryRunDone: boolean; end: boolean};
 
 export type RunPrinter = {update(state: GuideState): void};
 
@@ -45,7 +47,7 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 
 	const updateStep = (state: GuideState, step: StepState) => {
 		let record = printed.get(step.index);
-		if (!record) printed.set(step.index, (record = {header: false, output: 0, dryRunOutput: 0, dryRunDone: false, end: false}));
+		if (!record) printed.set(step.index, (record = {header: false, output: 0, dryRunDone: false, end: false}));
 		if (!record.header) {
 			record.header = true;
 			write('');
@@ -68,16 +70,14 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 		if (step.dryRun) {
 			// Each dry run gets a fresh argv array: that is how a second dry run is told from the first.
 			if (step.dryRun.argv !== record.dryRunArgv) {
-				Object.assign(record, {dryRunArgv: step.dryRun.argv, dryRunOutput: 0, dryRunDone: false});
+				Object.assign(record, {dryRunArgv: step.dryRun.argv, dryRunDone: false});
 				write(`  ${style.dim(`dry run: $ ${formatArgv(step.dryRun.argv)}`)}`);
 			}
-			const fresh = newLines(step.dryRun, record.dryRunOutput);
-			for (const line of fresh.lines) write(outputLine(line));
-			record.dryRunOutput = fresh.total;
-			if (step.dryRun.exitCode !== undefined && !record.dryRunDone) {
+			// Printed once the dry run is over: only then is it known whether what it would change stands in for the object.
+			const over = step.dryRun.exitCode !== undefined || step.status !== 'running';
+			if (over && !record.dryRunDone) {
 				record.dryRunDone = true;
-				const accepted = step.dryRun.exitCode === 0 && !step.dryRun.error;
-				write(`  ${accepted ? style.green('dry run accepted by the server: nothing was changed') : style.red(`dry run rejected: ${step.dryRun.error ?? `exit code ${step.dryRun.exitCode}`}`)}`);
+				printDryRun(step.dryRun);
 			}
 		}
 		const fresh = newLines(step, record.output);
@@ -87,6 +87,21 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 			record.end = true;
 			write(`  ${endLine(step, style)}`);
 		}
+	};
+
+	/** Its output, or instead of the resulting object the fields it would change; then the verdict. */
+	const printDryRun = (dryRun: DryRunRecord) => {
+		const {changes} = dryRun;
+		if (!changes && dryRun.outputDropped > 0) write(`    ${style.dim(`… ${dryRun.outputDropped} earlier lines not kept`)}`);
+		for (const line of dryRun.output) if (!changes || line.stream !== 'stdout') write(outputLine(line));
+		if (changes) {
+			for (const text of describeChanges(changes)) write(`    ${text}`);
+			const objectLines = dryRun.output.filter(line => line.stream === 'stdout').length + dryRun.outputDropped;
+			write(`    ${style.dim(`(the resulting object, ${objectLines} lines, is not shown: only what would change)`)}`);
+		}
+		if (dryRun.exitCode === undefined) return;
+		const accepted = dryRun.exitCode === 0 && !dryRun.error;
+		write(`  ${accepted ? style.green('dry run accepted by the server: nothing was changed') : style.red(`dry run rejected: ${dryRun.error ?? `exit code ${dryRun.exitCode}`}`)}`);
 	};
 
 	return {
