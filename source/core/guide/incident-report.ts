@@ -1,8 +1,9 @@
 // A guided run written down as markdown for the incident channel or ticket: what was found,
 // what was run exactly, what it printed, and how long it took to fix.
 import {formatArgv} from '../command/split-command-line.js';
-import {redactArgv, redactSecrets} from '../text/redact.js';
+import {pathNamesSecret, redactArgv, redactSecrets, redacted} from '../text/redact.js';
 import {stripControlSequences} from '../text/strip-control.js';
+import {describeChanges, type DryRunChanges} from './dry-run-changes.js';
 import type {DryRunRecord, GuideState, StepState} from './guide-state.js';
 
 /** Output lines kept per step in the report; the full output stays in the audit log. */
@@ -58,6 +59,7 @@ function renderStep(step: StepState): string[] {
 	if (step.error) facts.push(`Error: ${redactSecrets(step.error)}`);
 	if (step.note) facts.push(`Note: ${redactSecrets(step.note)}`);
 	if (facts.length > 0) lines.push(...facts.map(fact => `- ${fact}`), '');
+	if (step.dryRun?.changes) lines.push('What the dry run would change:', '', ...fenced(describeChanges(redactChanges(step.dryRun.changes))), '');
 	const total = step.output.length + step.outputDropped;
 	if (total > 0) {
 		const shown = step.output.slice(-reportLines);
@@ -96,6 +98,26 @@ const statusWords: Record<StepState['status'], string> = {
 function dryRunWords(dryRun: DryRunRecord): string {
 	if (dryRun.exitCode === 0 && !dryRun.error) return 'accepted by the server';
 	return `rejected (${dryRun.error ? redactSecrets(dryRun.error) : `exit code ${dryRun.exitCode}`})`;
+}
+
+/** Values of fields named like secrets (an env var DB_PASSWORD) go, also inside a list item or map that comes or goes. */
+function redactChanges(changes: DryRunChanges): DryRunChanges {
+	const fields = changes.fields.map(field => {
+		const secret = pathNamesSecret(field.path);
+		const clean = (value: unknown) => (value === undefined ? undefined : secret ? redacted : redactValue(value));
+		return {...field, before: clean(field.before), after: clean(field.after)};
+	});
+	return {...changes, fields};
+}
+
+function redactValue(value: unknown): unknown {
+	if (typeof value === 'string') return redactSecrets(value);
+	if (Array.isArray(value)) return value.map(redactValue);
+	if (typeof value !== 'object' || value === null) return value;
+	const map = value as Record<string, unknown>;
+	// An env var or similar named item: {name: "DB_PASSWORD", value: "…"}.
+	const namedSecret = typeof map.name === 'string' && pathNamesSecret(map.name);
+	return Object.fromEntries(Object.entries(map).map(([key, item]) => [key, (namedSecret && key === 'value') || pathNamesSecret(key) ? redacted : redactValue(item)]));
 }
 
 /** Evidence comes from the cluster: made inert, and every line of it kept inside the quote. */

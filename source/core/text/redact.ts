@@ -29,6 +29,13 @@ const rules: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
 	],
 ];
 
+const secretName = new RegExp(`^${secretKey}$`, 'i');
+
+/** Whether a field path names a secret in one of its parts (`env[DB_PASSWORD].value`, `data.api-key`): its values are not written down. */
+export function pathNamesSecret(path: string): boolean {
+	return path.split(/[.[\]"]+/).some(part => secretName.test(part));
+}
+
 /** Replace tokens, passwords, private keys and URL credentials in free text with `<redacted>`. */
 export function redactSecrets(text: string): string {
 	let result = text;

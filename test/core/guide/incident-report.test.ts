@@ -116,3 +116,33 @@ test('output holding backticks cannot close its fence', t => {
 	const report = renderReport(state, {now: t0 + 200});
 	t.true(report.includes('````\n```\nstill output\n````'), report);
 });
+
+test('what a dry run would change is in the report, values of secret-named fields left out', t => {
+	let state = drive(start(), {type: 'skip', now: t0 + 1000}, {type: 'answer', value: 'nginx:1.27', now: t0 + 2000}, {type: 'dry-run', now: t0 + 3000});
+	state = drive(state, {type: 'dry-run-changes', intentId: state.intent!.id, changes: {
+		object: {apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web'},
+		creates: false,
+		fields: [
+			{path: 'spec.template.spec.containers[web].image', change: 'changed', before: 'nginx:1.27-typo', after: 'nginx:1.27'},
+			{path: 'spec.template.spec.containers[web].env[DB_PASSWORD].value', change: 'changed', before: 'hunter2', after: 'hunter3'},
+			{path: 'spec.template.spec.containers[web].env[API_TOKEN]', change: 'added', after: {name: 'API_TOKEN', value: 'tok-123456'}},
+			{path: 'spec.template.spec.containers[web].args[0]', change: 'added', after: '--password=swordfish'},
+			{path: 'spec.template.spec.containers[sidecar]', change: 'added', after: {name: 'sidecar', env: [{name: 'SMTP_PASSWORD', value: 'letmein'}]}},
+		],
+	}});
+	state = complete(state, ['apiVersion: apps/v1'], 0, t0 + 4000, 900);
+	const report = renderReport(state, {now: t0 + 5000});
+	t.true(report.includes([
+		'What the dry run would change:',
+		'',
+		'```',
+		'would change 5 fields of deployment shop/web:',
+		'  spec.template.spec.containers[web].image: "nginx:1.27-typo" → "nginx:1.27"',
+		'  spec.template.spec.containers[web].env[DB_PASSWORD].value: "<redacted>" → "<redacted>"',
+		'  spec.template.spec.containers[web].env[API_TOKEN]: (none) → "<redacted>"',
+		'  spec.template.spec.containers[web].args[0]: (none) → "--password=<redacted>"',
+		'  spec.template.spec.containers[sidecar]: (none) → {"name":"sidecar","env":[{"name":"SMTP_PASSWORD","value":"<redacted>"}]}',
+		'```',
+	].join('\n')), report);
+	for (const secret of ['hunter', 'tok-123456', 'swordfish', 'letmein']) t.false(report.includes(secret), secret);
+});

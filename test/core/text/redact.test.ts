@@ -1,5 +1,5 @@
 import test from 'ava';
-import {redactArgv, redactSecrets} from '../../../source/core/text/redact.js';
+import {pathNamesSecret, redactArgv, redactSecrets} from '../../../source/core/text/redact.js';
 
 const jwt = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJrdWJlcm5ldGVzIn0.c2lnbmF0dXJlLXBhcnQ';
 
@@ -59,5 +59,23 @@ const argvs: Array<[name: string, argv: string[], output: string[]]> = [
 for (const [name, argv, output] of argvs) {
 	test(`redacts argv: ${name}`, t => {
 		t.deepEqual(redactArgv(argv), output);
+	});
+}
+
+const paths: Array<[path: string, secret: boolean]> = [
+	['spec.template.spec.containers[web].env[DB_PASSWORD].value', true],
+	['spec.template.spec.containers[web].env[API_TOKEN]', true],
+	['data["client-key-data"]', true],
+	['stringData.password', true],
+	['spec.template.spec.containers[web].image', false],
+	['spec.template.spec.imagePullSecrets[0].name', false],
+	// Cautious: the part `secret` (a volume source) hides the Secret's name too.
+	['spec.template.spec.volumes[certs].secret.secretName', true],
+	['spec.template.spec.containers[web].env[DB_HOST].valueFrom.secretKeyRef.name', false],
+];
+
+for (const [path, secret] of paths) {
+	test(`pathNamesSecret: ${path}`, t => {
+		t.is(pathNamesSecret(path), secret);
 	});
 }
