@@ -4,6 +4,7 @@
 // moves on. After a dry run that printed the resulting object it reads the object as it is now
 // and tells the reducer what would change. The front end only renders `getState()` and
 // dispatches the user's choices.
+import {printsResultingObject} from '../core/command/dry-run.js';
 import {findingKey} from '../core/match/types.js';
 import {guideReducer} from '../core/guide/guide-reducer.js';
 import type {GuideAction, GuideState, Intent, StepState} from '../core/guide/guide-state.js';
@@ -89,7 +90,7 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 		const step = state.steps[intent.stepIndex];
 		const dryRun = intent.type === 'exec' && intent.dryRun;
 		// The step's output keeps only its last lines: the resulting object is collected whole here.
-		const printed = dryRun ? collectPrinted() : undefined;
+		const printed = dryRun && printsResultingObject(intent.argv) ? collectPrinted() : undefined;
 		const outcome = await executor.perform({
 			kind: intent.type === 'exec' ? intent.kind : intent.type,
 			argv: intent.argv,

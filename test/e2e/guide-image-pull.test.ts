@@ -76,27 +76,39 @@ test('n skips, a aborts, and nothing more runs: no write reached the cluster', a
 	t.is(image(sim), 'cifar-api:wrong-v1');
 });
 
-test('e runs the edited command: a rollout undo instead of set image', async t => {
+test('e runs the edited command: a rollout undo instead of set image; its dry run is printed whole, not compared', async t => {
 	const {sim, pod} = await setup();
-	const guide = spawnGuide(sim, ['image-pull', '--target', pod], {answers: 'n\ncifar-api:cpu-v1\ne\nkubectl rollout undo deployment/cifar10-deployment -n cifar10\ny\n'});
+	const guide = spawnGuide(sim, ['image-pull', '--target', pod], {answers: 'n\ncifar-api:cpu-v1\ne\nkubectl rollout undo deployment/cifar10-deployment -n cifar10\nd\ny\n'});
 	t.is(await guide.exit, 0, guide.stdout() + guide.stderr());
 	t.true(guide.stdout().includes('  $ kubectl rollout undo deployment/cifar10-deployment -n cifar10\n'));
+	// kubectl prints the object as it was before the undo: compared, it would claim nothing changes.
+	t.true(guide.stdout().includes('    │ kind: Deployment\n'), 'the dry run\'s object is printed as it came');
+	t.false(guide.stdout().includes('would change'));
 	t.is(image(sim), 'cifar-api:cpu-v1', 'the undo went back to revision 1');
-	const write = guide.audit().find(entry => entry.step === 2);
+	const write = guide.audit().find(entry => entry.step === 2 && !entry.dryRun);
 	t.deepEqual(write?.argv.slice(-5), ['rollout', 'undo', 'deployment/cifar10-deployment', '-n', 'cifar10']);
 });
 
-test('d runs a server-side dry run that changes nothing', async t => {
+test('d runs a server-side dry run that changes nothing and says the one field it would change', async t => {
 	const {sim, pod} = await setup();
 	const before = sim.store.get(resourceFor('Deployment'), 'cifar10', 'cifar10-deployment')!.metadata.resourceVersion;
 	sim.clearRequests();
 	const guide = spawnGuide(sim, ['image-pull', '--target', pod], {answers: 'n\ncifar-api:cpu-v1\nd\na\n'});
 	t.is(await guide.exit, 1);
-	t.true(guide.stdout().includes('  dry run accepted by the server: nothing was changed\n'));
+	const out = guide.stdout();
+	t.true(out.includes([
+		'  dry run: $ kubectl set image deployment/cifar10-deployment cifar-api=cifar-api:cpu-v1 -n cifar10 --dry-run=server -o yaml',
+		'    would change 1 field of deployment cifar10/cifar10-deployment:',
+		'      spec.template.spec.containers[cifar-api].image: "cifar-api:wrong-v1" → "cifar-api:cpu-v1"',
+	].join('\n')), out);
+	t.regex(out, /\n {4}\(the resulting object, \d+ lines, is not shown: only what would change\)\n {2}dry run accepted by the server: nothing was changed\n/);
+	t.false(out.includes('│ apiVersion: apps/v1'), 'the resulting object is not printed');
 	const writes = writesTo(sim);
-	t.is(writes.length, 1);
+	t.is(writes.length, 1, 'the dry run, and no other write');
 	t.is(writes[0].method, 'PATCH');
 	t.regex(writes[0].query, /dryRun=All/);
+	const read = sim.requests().filter(request => request.userAgent === 'kconsole' && request.path === '/apis/apps/v1/namespaces/cifar10/deployments/cifar10-deployment');
+	t.deepEqual(read.map(request => request.method), ['GET'], 'kconsole read the object as it is now, once');
 	t.is(image(sim), 'cifar-api:wrong-v1');
 	t.is(sim.store.get(resourceFor('Deployment'), 'cifar10', 'cifar10-deployment')!.metadata.resourceVersion, before);
 	t.like(guide.audit()[0], {step: 2, dryRun: true, classification: 'write', exitCode: 0});

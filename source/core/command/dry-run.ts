@@ -13,7 +13,8 @@ const dryRunCommands = new Set([
 ]);
 const createSubcommandsWithoutDryRun = new Set(['token']);
 
-// Commands whose own output says little ("deployment patched"): ask for the resulting object. `set *` too.
+// Commands whose own output says little ("deployment patched"): ask for the object. `set *` too.
+// All print the object the write would leave, except rollout undo (see printsResultingObject).
 const showResult = new Set(['patch', 'replace', 'rollout undo']);
 
 export function dryRunArgv(argv: string[]): string[] | null {
@@ -32,6 +33,14 @@ export function dryRunArgv(argv: string[]): string[] | null {
 	const wantsObject = showResult.has(path) || command.path[0] === 'set';
 	if (wantsObject && flagValue(argv, {long: 'output', short: 'o'}, command.end, end) === undefined) added.push('-o', 'yaml');
 	return insertFlags(argv, command.end, end, added);
+}
+
+/**
+ * Whether the object the command prints (with -o) is the one the write would leave, so comparing it
+ * with the object now says what would change. `rollout undo` prints the object as it was before the undo.
+ */
+export function printsResultingObject(argv: string[]): boolean {
+	return kubectlCommand(argv)?.path.join(' ') !== 'rollout undo';
 }
 
 /** Flags that kubectl refuses with --dry-run=server, or that make the command something else. */

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {dryRunArgv} from '../../../source/core/command/dry-run.js';
+import {dryRunArgv, printsResultingObject} from '../../../source/core/command/dry-run.js';
 
 const words = (line: string) => line.split(' ');
 
@@ -81,3 +81,17 @@ test('the command it was given is not modified', t => {
 	dryRunArgv(argv);
 	t.deepEqual(argv, words('kubectl delete pod a'));
 });
+
+const printing: Array<[string, string, boolean]> = [
+	['set image prints the patched object', 'kubectl set image deployment/web web=nginx:1.27 -n shop --dry-run=server -o yaml', true],
+	['patch prints the patched object', 'kubectl -n shop patch deployment web -p {} --dry-run=server -o yaml', true],
+	['create prints the object it would create', 'kubectl create deployment api --image=nginx -o yaml --dry-run=server', true],
+	['rollout undo prints the object as it was before the undo', 'kubectl rollout undo deployment/web -n shop --dry-run=server -o yaml', false],
+	['rollout undo after global flags', 'kubectl -n shop rollout undo deployment/web --dry-run=server -o yaml', false],
+];
+
+for (const [name, line, prints] of printing) {
+	test(`printsResultingObject: ${name}`, t => {
+		t.is(printsResultingObject(words(line)), prints);
+	});
+}
