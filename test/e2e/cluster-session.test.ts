@@ -12,7 +12,9 @@ import {loadTarget} from '../../source/kube/kube-target.js';
 import {startSim} from '../../source/sim/start-sim.js';
 import {resourceFor} from '../../source/sim/store/resources.js';
 import type {GuideHandle} from '../../source/ui/console-session.js';
-import {imagePullFinding, imagePullPlaybook, waitRollout} from '../core/guide/playbook-fixtures.js';
+import {outputLines} from '../../source/ui/guide-lines.js';
+import {plainTheme} from '../../source/ui/theme.js';
+import {imagePullFinding, imagePullPlaybook, setImage, waitRollout} from '../core/guide/playbook-fixtures.js';
 
 const deployments = resourceFor('Deployment');
 
@@ -76,6 +78,43 @@ test('a rollout wait started right after a write waits for that write, not the c
 		const done = await until(() => (handle.getState().steps[0].status === 'running' ? undefined : handle.getState()), listener => handle.subscribe(listener), 'the wait ends');
 		t.is(done.steps[0].status, 'succeeded');
 		t.regex(waitLines(done).at(-1) ?? '', /^deployment\/web rolled out: 1\/1 updated, 1 available/);
+	} finally {
+		guide?.dispose();
+		await live.stop();
+		await sim.stop();
+	}
+});
+
+test('the console\'s dry run says what would change: the one image field, under the object, at the pane\'s tail; nothing written', async t => {
+	const sim = await startSim({bare: true});
+	const home = mkdtempSync(path.join(tmpdir(), 'kconsole-cluster-session-'));
+	const target = loadTarget({kubeconfig: sim.kubeconfigPath, allNamespaces: true, env: {HOME: home}});
+	const live = startLiveCluster(target, []);
+	let guide: GuideHandle | undefined;
+	try {
+		sim.store.create(resourceFor('Namespace'), {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'shop'}});
+		sim.store.create(deployments, {
+			apiVersion: 'apps/v1',
+			kind: 'Deployment',
+			metadata: {name: 'web', namespace: 'shop'},
+			spec: {replicas: 1, selector: {matchLabels: {app: 'web'}}, template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx:1.27-typo'}]}}},
+		});
+		const session = createClusterSession(live, {readOnly: false, terminal: {colour: false, unicode: true}, env: {HOME: home}, auditFile: path.join(home, 'audit.jsonl')});
+		guide = session.startGuide(imagePullFinding(), imagePullPlaybook([setImage]));
+		const handle = guide;
+		handle.dispatch({type: 'answer', value: 'nginx:1.27', now: Date.now()});
+		sim.clearRequests();
+		handle.dispatch({type: 'dry-run', now: Date.now()});
+		const dryRun = await until(() => (handle.getState().steps[0].dryRun?.exitCode === undefined ? undefined : handle.getState().steps[0].dryRun), listener => handle.subscribe(listener), 'the dry run ends');
+		t.is(dryRun.exitCode, 0, dryRun.output.map(line => line.line).join('\n'));
+		const pane = outputLines(handle.getState().steps[0], plainTheme).map(line => line.map(span => span.text).join(''));
+		t.deepEqual(pane.slice(-3), [
+			' would change 1 field of deployment shop/web:',
+			'   spec.template.spec.containers[web].image: "nginx:1.27-typo" → "nginx:1.27"',
+			' dry run passed',
+		]);
+		t.deepEqual(sim.requests().filter(request => request.method !== 'GET').map(request => [request.method, /dryRun=All/.test(request.query)]), [['PATCH', true]], 'the dry run is the only write');
+		t.is(sim.store.get(deployments, 'shop', 'web')!.spec.template.spec.containers[0].image, 'nginx:1.27-typo');
 	} finally {
 		guide?.dispose();
 		await live.stop();
