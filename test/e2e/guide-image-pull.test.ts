@@ -76,13 +76,14 @@ test('n skips, a aborts, and nothing more runs: no write reached the cluster', a
 	t.is(image(sim), 'cifar-api:wrong-v1');
 });
 
-test('e runs the edited command: a rollout undo instead of set image; its dry run is printed whole, not compared', async t => {
+test('e runs the edited command: a rollout undo instead of set image; its dry run says it would roll back, not compared', async t => {
 	const {sim, pod} = await setup();
 	const guide = spawnGuide(sim, ['image-pull', '--target', pod], {answers: 'n\ncifar-api:cpu-v1\ne\nkubectl rollout undo deployment/cifar10-deployment -n cifar10\nd\ny\n'});
 	t.is(await guide.exit, 0, guide.stdout() + guide.stderr());
 	t.true(guide.stdout().includes('  $ kubectl rollout undo deployment/cifar10-deployment -n cifar10\n'));
-	// kubectl prints the object as it was before the undo: compared, it would claim nothing changes.
-	t.true(guide.stdout().includes('    │ kind: Deployment\n'), 'the dry run\'s object is printed as it came');
+	// With -o, kubectl would print the deployment as it was before the undo, which reads like the result.
+	t.true(guide.stdout().includes('    │ deployment.apps/cifar10-deployment rolled back (server dry run)\n'), guide.stdout());
+	t.false(guide.stdout().includes('kind: Deployment'));
 	t.false(guide.stdout().includes('would change'));
 	t.is(image(sim), 'cifar-api:cpu-v1', 'the undo went back to revision 1');
 	const write = guide.audit().find(entry => entry.step === 2 && !entry.dryRun);

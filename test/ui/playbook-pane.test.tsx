@@ -62,7 +62,7 @@ test('confirming each step fixes it: output streams in, the rollback is a write,
 	await see('Fixed: the finding is gone');
 	t.deepEqual(executor.requests.map(request => `${request.kind}${request.dryRun ? ' dry-run' : ''}: ${request.argv.join(' ')}`), [
 		'kubectl: kubectl rollout history deployment/web -n shop',
-		'kubectl dry-run: kubectl rollout undo deployment/web -n shop --to-revision=2 --dry-run=server -o yaml',
+		'kubectl dry-run: kubectl rollout undo deployment/web -n shop --to-revision=2 --dry-run=server',
 		'kubectl: kubectl rollout undo deployment/web -n shop --to-revision=2',
 		'wait: pulled pod/web-7d4b9c8f6d-x2x9q',
 	]);

@@ -13,9 +13,9 @@ const dryRunCommands = new Set([
 ]);
 const createSubcommandsWithoutDryRun = new Set(['token']);
 
-// Commands whose own output says little ("deployment patched"): ask for the object. `set *` too.
-// All print the object the write would leave, except rollout undo (see printsResultingObject).
-const showResult = new Set(['patch', 'replace', 'rollout undo']);
+// Commands whose own output says little ("deployment patched"): ask for the object they would
+// leave. `set *` too. Not rollout undo: its -o prints the deployment as it was before the undo.
+const showResult = new Set(['patch', 'replace']);
 
 export function dryRunArgv(argv: string[]): string[] | null {
 	if (classify(argv) === 'read') return null;

@@ -29,7 +29,7 @@ const cases: Array<[string, string[], string[] | null]> = [
 	['set image', words('kubectl set image deployment/web web=nginx:1.27'), words('kubectl set image deployment/web web=nginx:1.27 --dry-run=server -o yaml')],
 	['set env', words('kubectl set env deployment/web A=1'), words('kubectl set env deployment/web A=1 --dry-run=server -o yaml')],
 	['set serviceaccount by alias', words('kubectl set sa deployment/web ci'), words('kubectl set sa deployment/web ci --dry-run=server -o yaml')],
-	['rollout undo', words('kubectl rollout undo deployment/web --to-revision=2'), words('kubectl rollout undo deployment/web --to-revision=2 --dry-run=server -o yaml')],
+	['rollout undo', words('kubectl rollout undo deployment/web --to-revision=2'), words('kubectl rollout undo deployment/web --to-revision=2 --dry-run=server')],
 	['an -o already given is kept', words('kubectl patch deployment web -p {} -o json'), words('kubectl patch deployment web -p {} -o json --dry-run=server')],
 	['an attached -ojson is kept', words('kubectl set image -ojson deployment/web web=nginx'), words('kubectl set image -ojson deployment/web web=nginx --dry-run=server')],
 	// A last element that may be a flag waiting for a value: the flags go right after the command path.
