@@ -8,6 +8,7 @@ import {printsResultingObject} from '../core/command/dry-run.js';
 import {findingKey} from '../core/match/types.js';
 import {guideReducer} from '../core/guide/guide-reducer.js';
 import type {GuideAction, GuideState, Intent, StepState} from '../core/guide/guide-state.js';
+import {madeChange} from '../core/guide/unmade-change.js';
 import type {ConfirmedBy} from './audit-log.js';
 import {collectPrinted, compareDryRun} from './dry-run-compare.js';
 import type {ActionRecord, Executor} from './executor.js';
@@ -119,7 +120,8 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 	const findingGone = async (signal: AbortSignal): Promise<boolean> => {
 		const key = findingKey(state.finding);
 		const gone = () => !findings.findings().some(finding => findingKey(finding) === key);
-		if (gone() || graceMs <= 0) return gone();
+		// The grace is for the watches to catch up with a change; when nothing was changed, look once.
+		if (gone() || graceMs <= 0 || !madeChange(state.steps)) return gone();
 		return new Promise(resolve => {
 			const finish = () => {
 				clearTimeout(timer);

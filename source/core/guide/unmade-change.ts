@@ -15,6 +15,11 @@ export function unmadeChange(steps: StepState[], index: number): string | undefi
 	return undefined;
 }
 
+/** Whether any step may have changed something (a host script may too), so the cluster needs a moment to show it. */
+export function madeChange(steps: StepState[]): boolean {
+	return steps.some(step => step.status === 'succeeded' && (makesChange(step) || step.step.action?.kind === 'sh'));
+}
+
 /** The step as it was decided: an edit may have turned a read into a write or back. */
 function makesChange(step: StepState): boolean {
 	const action = step.step.action;

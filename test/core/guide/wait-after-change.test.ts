@@ -3,6 +3,7 @@
 import test from 'ava';
 import {createRun, guideReducer} from '../../../source/core/guide/guide-reducer.js';
 import {currentStep} from '../../../source/core/guide/guide-selectors.js';
+import {madeChange} from '../../../source/core/guide/unmade-change.js';
 import type {GuideState} from '../../../source/core/guide/guide-state.js';
 import type {Step} from '../../../source/core/playbook/types.js';
 import {complete, describePod, imagePullFinding, imagePullPlaybook, setImage, step, waitRollout} from './playbook-fixtures.js';
@@ -64,5 +65,22 @@ for (const {name, steps, moves, readOnly, waits} of cases) {
 			}
 		}
 		if (waits.every(expected => expected !== 'runs')) t.like(state, {status: 'finished', intent: {type: 'check-resolved'}});
+	});
+}
+
+// The final "is the finding gone" check waits for the watches only when something may have changed.
+const changes: Array<{name: string; steps: Step[]; moves: Move[]; readOnly?: boolean; changed: boolean}> = [
+	{name: 'a write that ran', steps: [setImage, waitRollout], moves: ['answer', 'run'], changed: true},
+	{name: 'a manual step marked done', steps: [fixByHand, waitResolved], moves: ['done'], changed: true},
+	{name: 'reads only', steps: [describePod], moves: ['run'], changed: false},
+	{name: 'the write skipped', steps: [describePod, setImage, waitRollout], moves: ['run', 'answer', 'skip'], changed: false},
+	{name: 'the write failed', steps: [setImage, waitRollout], moves: ['answer', 'fail'], changed: false},
+	{name: 'the write refused (read-only)', steps: [describePod, setImage, waitRollout], moves: ['run', 'answer'], readOnly: true, changed: false},
+];
+
+for (const {name, steps, moves, readOnly, changed} of changes) {
+	test(`madeChange: ${name}`, t => {
+		const start = createRun({playbook: imagePullPlaybook(steps), finding: imagePullFinding(), mode: readOnly ? 'read-only' : 'read-write', context: {context: 'kind-dev', namespace: 'default'}, now: t0});
+		t.is(madeChange(play(start, moves).steps), changed);
 	});
 }
