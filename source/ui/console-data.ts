@@ -6,6 +6,7 @@ import {deploymentRow, type DeploymentRow} from '../core/objects/deployment-rows
 import {EventFold, type EventRow} from '../core/objects/event-fold.js';
 import {nodeRow, type NodeRow} from '../core/objects/node-rows.js';
 import {comparePodRows, compareText, podRow, type PodRow} from '../core/objects/pod-rows.js';
+import {subjectLabel} from '../core/match/subject-label.js';
 import {findingKey, type Finding} from '../core/match/types.js';
 import type {Deployment, Event, KubeObject, Node, Pod, WatchedKind} from '../core/objects/types.js';
 import {watchedKinds} from '../core/objects/types.js';
@@ -158,7 +159,7 @@ export class ConsoleData {
 			key: findingKey(finding),
 			finding,
 			title: oneLine(this.#playbooks.get(finding.playbook)?.title ?? finding.playbook),
-			object: oneLine(`${finding.kind.toLowerCase()}/${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`),
+			object: oneLine(subjectLabel(finding, '/')),
 			summary: oneLine(finding.summary),
 		}));
 	}

@@ -4,7 +4,7 @@
 import {formatArgv} from '../core/command/split-command-line.js';
 import {describeChanges} from '../core/guide/dry-run-changes.js';
 import {currentStep, elapsedMs} from '../core/guide/guide-selectors.js';
-import type {GuideState, StepState} from '../core/guide/guide-state.js';
+import {textUnchecked, type GuideState, type StepState} from '../core/guide/guide-state.js';
 import {humanDuration} from '../core/objects/age.js';
 import {oneLine} from '../core/text/one-line.js';
 import type {Theme} from './theme.js';
@@ -115,5 +115,6 @@ export function outcomeLine(state: GuideState, theme: Theme, now: number): Line 
 	if (state.resolved === undefined) return [{text: ' All steps done: checking whether the finding is gone…', color: theme.accent}];
 	const failed = state.steps.filter(step => step.status === 'failed').length;
 	if (state.resolved) return [{text: ` Fixed: the finding is gone (${took}).`, color: theme.ok, bold: true}];
+	if (state.resolved === null) return [{text: ` Finished in ${took}${failed ? ` (${failed} step${failed === 1 ? '' : 's'} failed)` : ''}: ${textUnchecked}.`, color: failed ? theme.error : theme.ok, bold: true}];
 	return [{text: ` Finished in ${took}, but the finding is still there${failed ? ` (${failed} step${failed === 1 ? '' : 's'} failed)` : ''}.`, color: theme.error, bold: true}];
 }

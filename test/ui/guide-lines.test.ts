@@ -4,7 +4,7 @@ import {currentStep} from '../../source/core/guide/guide-selectors.js';
 import type {Finding} from '../../source/core/match/types.js';
 import {parsePlaybook} from '../../source/core/playbook/parse-playbook.js';
 import {paneLines} from '../../source/ui/components/playbook-pane.js';
-import {outputLines} from '../../source/ui/guide-lines.js';
+import {outcomeLine, outputLines} from '../../source/ui/guide-lines.js';
 import {plainTheme} from '../../source/ui/theme.js';
 import {complete, drive, imagePullFinding, imagePullPlaybook, setImage} from '../core/guide/playbook-fixtures.js';
 
@@ -83,4 +83,11 @@ test('a dry run that computed its changes shows them under the resulting object,
 		'   spec.template.spec.containers[web].image: "nginx:1.27-typo" → "nginx:1.27"',
 		' dry run passed',
 	]);
+});
+
+test('the end of a run whose finding is about output says why it cannot tell whether it is fixed', t => {
+	let state = createRun({playbook: imagePullPlaybook([setImage]), finding: {...imagePullFinding(), kind: 'Text', name: 'output of step 1: kubectl get pods'}, mode: 'read-write', presets: {image: 'nginx:1.27'}, now: 0});
+	state = complete(drive(state, {type: 'confirm', now: 0}), ['deployment.apps/web image updated'], 0, 1000);
+	state = drive(state, {type: 'resolved', intentId: state.intent!.id, value: null, now: 1000});
+	t.deepEqual(outcomeLine(state, plainTheme, 61_000)?.map(span => span.text).join(''), ' Finished in 1s: the finding is about output, which changes only when the command that printed it runs again.');
 });

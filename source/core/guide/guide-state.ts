@@ -91,8 +91,11 @@ export type GuideState = {
 	lastIntentId: number;
 	startedAt: number;
 	finishedAt?: number;
-	/** Whether the finding was gone after the last step; absent until checked. */
-	resolved?: boolean;
+	/**
+	 * Whether the finding was gone after the last step; absent until checked. Null: it could not
+	 * be told, because the finding is about a text that only changes when its command runs again.
+	 */
+	resolved?: boolean | null;
 };
 
 export type GuideAction =
@@ -106,7 +109,10 @@ export type GuideAction =
 	/** Sent by the session before a dry run's result: the resulting object compared with the object now. */
 	| {type: 'dry-run-changes'; intentId: number; changes: DryRunChanges}
 	| {type: 'result'; intentId: number; exitCode: number | null; signal?: string; timedOut?: boolean; error?: string; durationMs: number; now: number}
-	| {type: 'resolved'; intentId: number; value: boolean; now: number};
+	| {type: 'resolved'; intentId: number; value: boolean | null; now: number};
+
+/** Why a run ends without a verdict when `resolved` is null, for every front end and the report. */
+export const textUnchecked = 'the finding is about output, which changes only when the command that printed it runs again';
 
 /** Lines of output kept per step (and per dry run); older ones are counted, not kept. */
 export const outputLimit = 500;

@@ -1,10 +1,11 @@
 // A guided run written down as markdown for the incident channel or ticket: what was found,
 // what was run exactly, what it printed, and how long it took to fix.
 import {formatArgv} from '../command/split-command-line.js';
+import {subjectLabel} from '../match/subject-label.js';
 import {pathNamesSecret, redactArgv, redactSecrets, redacted} from '../text/redact.js';
 import {stripControlSequences} from '../text/strip-control.js';
 import {describeChanges, type DryRunChanges} from './dry-run-changes.js';
-import type {DryRunRecord, GuideState, StepState} from './guide-state.js';
+import {textUnchecked, type DryRunRecord, type GuideState, type StepState} from './guide-state.js';
 
 /** Output lines kept per step in the report; the full output stays in the audit log. */
 const reportLines = 20;
@@ -12,7 +13,8 @@ const reportLines = 20;
 export function renderReport(state: GuideState, options: {now: number; context?: string}): string {
 	const {finding, playbook, variant} = state;
 	const context = options.context ?? state.context;
-	const object = `${finding.kind} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}${finding.container ? ` (container ${finding.container})` : ''}`;
+	const subject = finding.kind === 'Text' ? subjectLabel(finding) : `${finding.kind} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`;
+	const object = `${subject}${finding.container ? ` (container ${finding.container})` : ''}`;
 	const lines = [
 		`# Incident report: ${playbook.title}`,
 		'',
@@ -82,6 +84,7 @@ function renderOutcome(state: GuideState, now: number): string[] {
 	const steps = `Steps: ${counts || 'none'}.`;
 	if (state.resolved === true) return [`Resolved: the finding is gone. Time to resolution: ${total}.`, '', steps];
 	if (state.resolved === false) return [`Not resolved: the finding is still present after ${total}.`, '', steps];
+	if (state.resolved === null) return [`Finished after ${total}; not checked: ${textUnchecked}.`, '', steps];
 	return [`Finished after ${total}; whether the finding is gone was not checked.`, '', steps];
 }
 

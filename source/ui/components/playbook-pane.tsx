@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useSyncExternalStore} from 'react';
 import {currentStep} from '../../core/guide/guide-selectors.js';
 import type {GuideState} from '../../core/guide/guide-state.js';
+import {subjectLabel} from '../../core/match/subject-label.js';
 import {oneLine} from '../../core/text/one-line.js';
 import type {GuideHandle} from '../console-session.js';
 import {currentView} from '../console-state.js';
@@ -50,7 +51,7 @@ export function PlaybookPane({width, height, focused, state, controller, theme, 
 	const lines = paneLines(run, controller.flags(), {theme, now, rows: height - 1, width, scroll: state.scroll.playbook});
 	const finding = run.finding;
 	const variant = run.variant ? ` · ${run.variant.id}` : '';
-	const status = oneLine(`${finding.kind.toLowerCase()} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}${variant}${run.mode === 'read-only' ? ' · READ-ONLY' : ''}`);
+	const status = oneLine(`${subjectLabel(finding)}${variant}${run.mode === 'read-only' ? ' · READ-ONLY' : ''}`);
 	return (
 		<PaneFrame title={oneLine(`Playbook: ${run.playbook.title}`)} status={status} width={width} height={height} focused={focused} theme={theme}>
 			<Box flexDirection="column" height={height - 1} overflow="hidden">

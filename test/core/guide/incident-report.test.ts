@@ -146,3 +146,13 @@ test('what a dry run would change is in the report, values of secret-named field
 	].join('\n')), report);
 	for (const secret of ['hunter', 'tok-123456', 'swordfish', 'letmein']) t.false(report.includes(secret), secret);
 });
+
+test('a run on a failed command\'s output names it as such and says its end could not be checked', t => {
+	const finding = {...imagePullFinding(), playbook: 'image-pull', kind: 'Text', namespace: null, name: 'output of step 2: kubectl get secrets -n shop', container: null};
+	let state = createRun({playbook: imagePullPlaybook([step('Look', 'kubectl', 'kubectl get secrets -n {{namespace}}')]), finding, mode: 'read-write', context: {context: 'kind-dev', namespace: 'shop'}, now: t0});
+	state = complete(drive(state, {type: 'confirm', now: t0}), ['ok'], 0, t0 + 1000, 1000);
+	state = drive(state, {type: 'resolved', intentId: state.intent!.id, value: null, now: t0 + 2000});
+	const report = renderReport(state, {now: t0 + 3000});
+	t.true(report.includes('- Object: output of step 2: kubectl get secrets -n shop\n'), report);
+	t.true(report.includes('Finished after 1.0 s; not checked: the finding is about output, which changes only when the command that printed it runs again.'), report);
+});
