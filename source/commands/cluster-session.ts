@@ -25,7 +25,7 @@ export type ClusterSessionOptions = {
 };
 
 export function createClusterSession(live: LiveCluster, options: ClusterSessionOptions): ConsoleSession {
-	const {target, store, findings} = live;
+	const {target, store, findings, outputs} = live;
 	const mode = options.readOnly ? 'read-only' : 'read-write';
 	const executor = createClusterExecutor({mode, target, store, findings, auditFile: options.auditFile ?? defaultAuditLogPath(options.env)});
 	const reportDirectory = options.reportDirectory;
@@ -39,7 +39,7 @@ export function createClusterSession(live: LiveCluster, options: ClusterSessionO
 		openLogs: (ref, query) => openLogStream(target, ref, query),
 		startGuide(finding, playbook) {
 			const run = createRun({playbook, finding, mode, context: {context: target.context, namespace: finding.namespace ?? target.namespace}, now: Date.now()});
-			return createGuideSession({run, executor, findings});
+			return createGuideSession({run, executor, findings, outputs});
 		},
 		setNamespace: options.ownsWatches === false ? undefined : namespace => live.watch.setNamespace(namespace),
 		switchContext: options.switchContext,

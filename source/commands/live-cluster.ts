@@ -1,6 +1,8 @@
-// One watched cluster: the store kept equal to it, log evidence of failing containers, and
-// the live findings. The console opens one per context; the SSH server shares one among sessions.
+// One watched cluster: the store kept equal to it, log evidence of failing containers, the
+// live findings, and the output of failed steps matched with them (a few, however many
+// sessions run steps). The console opens one per context; the SSH server shares one among sessions.
 import type {Playbook} from '../core/playbook/types.js';
+import {RecentTexts} from '../exec/recent-texts.js';
 import {ClusterStore} from '../kube/cluster-store.js';
 import type {KubeTarget} from '../kube/kube-target.js';
 import {LiveFindings} from '../kube/live-findings.js';
@@ -12,6 +14,8 @@ export type LiveCluster = {
 	store: ClusterStore;
 	watch: ClusterWatch;
 	findings: LiveFindings;
+	/** Failed steps' output, matched by the findings; guided runs on this cluster feed it. */
+	outputs: RecentTexts;
 	playbooks: Playbook[];
 	stop(): Promise<void>;
 };
@@ -27,6 +31,7 @@ export function startLiveCluster(target: KubeTarget, playbooks: Playbook[]): Liv
 		store,
 		watch,
 		findings,
+		outputs: new RecentTexts(findings),
 		playbooks,
 		stop() {
 			stopped ??= (async () => {

@@ -2,16 +2,22 @@
 // it holds the guide state, performs the reducer's `intent` through the executor after every
 // change, feeds output and results back as actions, and cancels what runs when the intent
 // moves on. After a dry run that printed the resulting object it reads the object as it is now
-// and tells the reducer what would change. The front end only renders `getState()` and
-// dispatches the user's choices.
+// and tells the reducer what would change. A command that fails hands its output to the live
+// findings as a text, so a client-side failure (forbidden, a port in use) is recognised like
+// any other. The front end only renders `getState()` and dispatches the user's choices.
 import {printsResultingObject} from '../core/command/dry-run.js';
+import {formatArgv} from '../core/command/split-command-line.js';
 import {findingKey} from '../core/match/types.js';
 import {guideReducer} from '../core/guide/guide-reducer.js';
 import type {GuideAction, GuideState, Intent, StepState} from '../core/guide/guide-state.js';
 import {madeChange} from '../core/guide/unmade-change.js';
+import {oneLine} from '../core/text/one-line.js';
+import {redactArgv, redactSecrets} from '../core/text/redact.js';
 import type {ConfirmedBy} from './audit-log.js';
 import {collectPrinted, compareDryRun} from './dry-run-compare.js';
 import type {ActionRecord, Executor} from './executor.js';
+import type {TextSink} from './recent-texts.js';
+import type {StepOutcome} from './step-outcome.js';
 import type {FindingsSource} from './wait/run-wait.js';
 
 export type GuideSessionOptions = {
@@ -20,6 +26,8 @@ export type GuideSessionOptions = {
 	executor: Executor;
 	/** The live findings, for `wait resolved` and the final check. */
 	findings: FindingsSource;
+	/** Where a failed kubectl or sh step's output goes to be matched (a RecentTexts over the live findings); absent: nowhere. */
+	outputs?: TextSink;
 	/** Who confirms this session's steps: the user, or `--yes` given up front. */
 	confirmedBy?: Exclude<ConfirmedBy, 'auto'>;
 	/** The final check waits this long for the finding to go (findings follow the store). Default 5 s. */
@@ -34,6 +42,8 @@ export type GuideSession = {
 	dispatch(action: GuideAction): void;
 	/** Stops what the current step runs (a Ctrl-C): the step is reported failed and the run goes on. */
 	cancelStep(): void;
+	/** The text name under which the step's failed output is matched now (see stepOutputName); undefined when none is. */
+	outputName(stepIndex: number): string | undefined;
 	/** Resolves with the final state once the run is finished (and checked) or aborted. */
 	settled(): Promise<GuideState>;
 	/** Stops whatever runs and lets go of everything; the state stays readable. */
@@ -41,7 +51,7 @@ export type GuideSession = {
 };
 
 export function createGuideSession(options: GuideSessionOptions): GuideSession {
-	const {executor, findings} = options;
+	const {executor, findings, outputs} = options;
 	const now = options.now ?? Date.now;
 	const confirmedBy = options.confirmedBy ?? 'user';
 	const graceMs = options.resolveGraceMs ?? 5000;
@@ -50,6 +60,8 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 	let disposed = false;
 	const listeners = new Set<() => void>();
 	const settledWaiters = new Set<(state: GuideState) => void>();
+	/** Text names this session's failed steps were matched under, by step index. */
+	const fed = new Map<number, string>();
 
 	const isSettled = () => state.status !== 'running' && state.intent === null;
 
@@ -85,7 +97,9 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 	const perform = async (intent: Intent, signal: AbortSignal) => {
 		if (intent.type === 'check-resolved') {
 			// Cut short by a cancel, the check answers with what it sees now; a stale id is ignored.
-			dispatch({type: 'resolved', intentId: intent.id, value: await findingGone(signal), now: now()});
+			const gone = await findingGone(signal);
+			// A text changes only when the command that printed it runs again: still there says nothing.
+			dispatch({type: 'resolved', intentId: intent.id, value: gone || state.finding.kind !== 'Text' ? gone : null, now: now()});
 			return;
 		}
 		const step = state.steps[intent.stepIndex];
@@ -113,6 +127,8 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 			if (compared && 'changes' in compared) dispatch({type: 'dry-run-changes', intentId: intent.id, changes: compared.changes});
 			else if (compared) dispatch({type: 'output', intentId: intent.id, stream: 'info', line: compared.note});
 		}
+		// Before the result, so whoever sees the step end can already see what its output matches.
+		if (intent.type === 'exec' && !signal.aborted) feedOutput(intent.stepIndex, dryRun, outcome);
 		dispatch({type: 'result', intentId: intent.id, ...outcome, now: now()});
 	};
 
@@ -133,6 +149,29 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 			const timer = setTimeout(finish, graceMs);
 			signal.addEventListener('abort', finish, {once: true});
 		});
+	};
+
+	/**
+	 * A failed command's stdout and stderr become the text of its step (a dry run's too: it is the
+	 * same command); a success removes it, since that command works now. One text per step: an
+	 * edited command's earlier output goes.
+	 */
+	const feedOutput = (stepIndex: number, dryRun: boolean, outcome: StepOutcome) => {
+		if (!outputs) return;
+		const step = state.steps[stepIndex];
+		const failed = outcome.exitCode !== 0 || outcome.error !== undefined || outcome.signal !== undefined || outcome.timedOut === true;
+		const lines = (dryRun ? step.dryRun?.output : step.output) ?? [];
+		const text = failed ? lines.filter(line => line.stream !== 'info').map(line => line.line).join('\n') : '';
+		const name = stepOutputName(step);
+		const previous = fed.get(stepIndex);
+		if (previous !== undefined && previous !== name) outputs.setText(previous, null);
+		if (text.trim() === '') {
+			fed.delete(stepIndex);
+			outputs.setText(name, null);
+		} else {
+			fed.set(stepIndex, name);
+			outputs.setText(name, text);
+		}
 	};
 
 	const record = (step: StepState): ActionRecord => ({
@@ -167,6 +206,7 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 		cancelStep() {
 			performing?.controller.abort();
 		},
+		outputName: stepIndex => fed.get(stepIndex),
 		async settled() {
 			if (isSettled()) return state;
 			return new Promise(resolve => settledWaiters.add(resolve));
@@ -178,4 +218,15 @@ export function createGuideSession(options: GuideSessionOptions): GuideSession {
 			listeners.clear();
 		},
 	};
+}
+
+const commandWidth = 120;
+
+/**
+ * `output of step 2: kubectl create clusterrole …`: which step, and enough of its command to know
+ * it again. Secrets in the command are redacted: the name is shown to everyone who sees the findings.
+ */
+export function stepOutputName(step: Pick<StepState, 'index' | 'display' | 'argv' | 'step'>): string {
+	const command = oneLine(step.step.action?.kind === 'kubectl' && step.argv ? formatArgv(redactArgv(step.argv)) : redactSecrets(step.display));
+	return `output of step ${step.index + 1}: ${command.length > commandWidth ? `${command.slice(0, commandWidth - 1)}…` : command}`;
 }
