@@ -1,11 +1,13 @@
 // Keeps a Matcher in step with a live ClusterStore: object changes and log evidence go in as
-// they happen, findings come out with a batched change subscription for the console.
+// they happen, findings come out with a batched change subscription for the console. A watch
+// the API server forbids goes in as a text (its error names who lacks which permission).
 import {Matcher, type MatcherOptions} from '../core/match/matcher.js';
 import type {ContainerLog, Finding} from '../core/match/types.js';
 import type {KubeObject, Pod, WatchedKind} from '../core/objects/types.js';
 import type {Playbook} from '../core/playbook/types.js';
 import {BatchedSignal} from './batched-signal.js';
 import type {ClusterStore, StoreChange} from './cluster-store.js';
+import {kindResources} from './kind-resources.js';
 import type {LogEvidence} from './log-evidence.js';
 import {serviceAccountsWithMissingRoles} from './rbac-suspects.js';
 
@@ -24,6 +26,7 @@ export class LiveFindings {
 	readonly #unsubscribe: Array<() => void> = [];
 	readonly #expiryTimer: NodeJS.Timeout;
 	#matcher: Matcher;
+	#connectionsSeen: ReadonlyMap<WatchedKind, unknown> | undefined;
 	#listed = '';
 	#seen = -1;
 	#version = 0;
@@ -38,7 +41,11 @@ export class LiveFindings {
 		const evidence = options.evidence ?? null;
 		this.#unsubscribe.push(store.onChange(change => this.#apply(change)));
 		// Connection changes arrive batched; a kind that became live (or stopped being) changes what "absent" means.
-		this.#unsubscribe.push(store.subscribe(() => this.#checkListed()));
+		this.#unsubscribe.push(store.subscribe(() => {
+			this.#checkWatchErrors();
+			this.#checkListed();
+		}));
+		this.#checkWatchErrors();
 		if (evidence) {
 			this.#unsubscribe.push(evidence.onUpdate(log => this.#addLog(log)));
 			this.#checkRbac();
@@ -107,6 +114,21 @@ export class LiveFindings {
 		this.options.evidence?.setRbacSuspects(suspects);
 	}
 
+	/** One text per forbidden watch, its server message; it goes when the watch is live again (other states say nothing new about permissions). */
+	#checkWatchErrors(): void {
+		const connections = this.store.connections();
+		if (connections === this.#connectionsSeen) return;
+		this.#connectionsSeen = connections;
+		for (const [kind, state] of connections) {
+			const name = watchErrorName(kind);
+			if (state.status === 'forbidden' && state.message) {
+				if (this.#texts.get(name) !== state.message) this.setText(name, state.message);
+			} else if (state.status === 'live' && this.#texts.has(name)) {
+				this.setText(name, null);
+			}
+		}
+	}
+
 	#checkListed(): void {
 		if (this.#listedKinds().join() !== this.#listed) {
 			this.#matcher = this.#rebuild();
@@ -142,4 +164,9 @@ export class LiveFindings {
 		this.#version++;
 		this.#signal.notify();
 	}
+}
+
+/** `kconsole's watch of pods`: the text of a watch the API server refused. */
+export function watchErrorName(kind: WatchedKind): string {
+	return `kconsole's watch of ${kindResources[kind].plural}`;
 }

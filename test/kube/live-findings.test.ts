@@ -1,14 +1,14 @@
 import test from 'ava';
 import type {KubeObject} from '../../source/core/objects/types.js';
 import {ClusterStore} from '../../source/kube/cluster-store.js';
-import {LiveFindings} from '../../source/kube/live-findings.js';
+import {LiveFindings, watchErrorName} from '../../source/kube/live-findings.js';
 import {LogEvidence} from '../../source/kube/log-evidence.js';
 import {watchCluster} from '../../source/kube/watch-cluster.js';
 import {loadPlaybooks} from '../../source/library/load-playbooks.js';
 import {resourceFor} from '../../source/sim/store/resources.js';
 import type {SimHandle} from '../../source/sim/start-sim.js';
 import {createPod, crashLooping, podIn, writeLog} from './sim-pods.js';
-import {eventually, startSimTarget} from './sim-target.js';
+import {eventually, injectFault, startSimTarget} from './sim-target.js';
 
 function pullFailed(sim: SimHandle, pod: string, index: number): void {
 	sim.store.create(resourceFor('Event'), {
@@ -109,6 +109,52 @@ test('a Ready controller whose ClusterRole is gone: its log is read, and the fin
 		await eventually(() => keys(findings).includes('rbac/service-account-cluster kube-system/traefik-1'), 10_000, `rbac finding (${keys(findings)})`);
 		sim.store.create(resourceFor('ClusterRole'), {apiVersion: `${rbac.group}/${rbac.version}`, kind: 'ClusterRole', metadata: {name: 'traefik-kube-system'}, rules: []} as KubeObject);
 		await eventually(() => keys(findings).length === 0, 10_000, `finding gone (${keys(findings)})`);
+		t.pass();
+	} finally {
+		await stop();
+	}
+});
+
+const texts = (findings: LiveFindings) => findings.findings().filter(finding => finding.kind === 'Text').map(finding => `${finding.playbook}/${finding.variant} ${finding.name}: ${finding.summary}`);
+
+test('a watch the API server forbids is a text with its message, until the watch is live again', async t => {
+	const {playbooks} = await loadPlaybooks();
+	const store = new ClusterStore({batchMs: 1});
+	const findings = new LiveFindings(store, playbooks.filter(playbook => playbook.id === 'rbac'), {batchMs: 1});
+	t.teardown(() => {
+		findings.stop();
+		store.close();
+	});
+	const message = 'pods is forbidden: User "dev@example.com" cannot list resource "pods" in API group "" in the namespace "shop"';
+	store.setConnection('Pod', {status: 'forbidden', retryAt: Date.now() + 1000, message});
+	await eventually(() => texts(findings).length > 0, 2000, 'the watch\'s text');
+	t.deepEqual(texts(findings), ["rbac/user kconsole's watch of pods: dev@example.com may not list pods in namespace shop"]);
+	t.deepEqual(findings.findings()[0].evidence, [message]);
+	// Retrying for another reason says nothing new about the permission.
+	const notified = new Promise<void>(resolve => {
+		const unsubscribe = store.subscribe(() => {
+			unsubscribe();
+			resolve();
+		});
+	});
+	store.setConnection('Pod', {status: 'retrying', retryAt: Date.now() + 1000, message: 'connect ECONNREFUSED 127.0.0.1:6443'});
+	store.setConnection('Pod', {status: 'connecting'});
+	// LiveFindings listens first: once this listener hears of the change, it has seen it.
+	await notified;
+	t.is(texts(findings).length, 1);
+	store.setConnection('Pod', {status: 'live'});
+	await eventually(() => texts(findings).length === 0, 2000, 'the text gone');
+	t.is(watchErrorName('ClusterRoleBinding'), "kconsole's watch of clusterrolebindings");
+});
+
+test('against the simulated cluster: a forbidden kind gives an rbac finding that goes when the watch is allowed again', async t => {
+	const {sim, findings, stop} = await live({evidence: false, shipped: ['rbac']});
+	try {
+		await injectFault(sim, {forbid: ['clusterroles']});
+		await eventually(() => texts(findings).length > 0, 10_000, 'the forbidden watch\'s finding');
+		t.deepEqual(texts(findings), ["rbac/user-cluster kconsole's watch of clusterroles: kconsole-sim may not list clusterroles across the cluster"]);
+		await injectFault(sim, {forbid: []});
+		await eventually(() => texts(findings).length === 0, 10_000, `finding gone (${texts(findings)})`);
 		t.pass();
 	} finally {
 		await stop();
