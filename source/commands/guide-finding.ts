@@ -1,7 +1,9 @@
 // Which finding `kconsole guide` fixes: located in the live findings (so a later `wait resolved`
 // watches the same thing), after the first sync and the log evidence, bounded in time; then
 // narrowed by playbook and target, and picked from a numbered list when more than one is left.
+// A text (`--kind Text --target TEXT`) is matched like a failed command's output.
 import type {Writable} from 'node:stream';
+import {subjectLabel} from '../core/match/subject-label.js';
 import type {Finding} from '../core/match/types.js';
 import type {WatchedKind} from '../core/objects/types.js';
 import type {FindingsSource} from '../exec/wait/run-wait.js';
@@ -9,10 +11,15 @@ import {isNamespaced} from '../exec/kind-words.js';
 import type {ClusterStore} from '../kube/cluster-store.js';
 import {interrupted, type AnswerReader} from './guide-answers.js';
 
+/** The name `--kind Text --target TEXT` matches TEXT under: the subject of its findings. */
+export const targetTextName = 'text given with --target';
+
 export type FindingQuery = {
 	playbook?: string;
-	/** The object to fix, when --target names one. */
-	target?: {kind: WatchedKind; namespace: string | null; name: string};
+	/** The object to fix, when --target names one; kind Text: the text below, under targetTextName. */
+	target?: {kind: WatchedKind | 'Text'; namespace: string | null; name: string};
+	/** With --kind Text: the output to match (an error line a command printed, or several lines). */
+	text?: string;
 	/** Where the session looks: one namespace, or null for all. */
 	namespace: string | null;
 };
@@ -57,16 +64,12 @@ export function matching(findings: readonly Finding[], query: FindingQuery): Fin
 		if (query.playbook && finding.playbook !== query.playbook) return false;
 		if (query.target) {
 			const {kind, namespace, name} = query.target;
-			return finding.kind === kind && finding.name === name && (!isNamespaced(kind) || finding.namespace === namespace);
+			return finding.kind === kind && finding.name === name && (kind === 'Text' || !isNamespaced(kind) || finding.namespace === namespace);
 		}
 		// With one namespace, other namespaces' troubles are not ours; cluster-wide ones (nodes) are.
 		if (query.namespace === null) return true;
 		return finding.namespace === null ? finding.kind !== 'Namespace' || finding.name === query.namespace : finding.namespace === query.namespace;
 	});
-}
-
-export function describeObject(finding: Pick<Finding, 'kind' | 'namespace' | 'name'>): string {
-	return `${finding.kind.toLowerCase()} ${finding.namespace ? `${finding.namespace}/` : ''}${finding.name}`;
 }
 
 /** The finding to fix: the only one when the user named what they want, else the user's pick. Null: the user quit. */
@@ -75,7 +78,7 @@ export async function pickFinding(candidates: Finding[], options: {named: boolea
 	if (candidates.length === 1 && options.named) return candidates[0];
 	out.write(`${candidates.length === 1 ? 'One finding' : `${candidates.length} findings`}:\n`);
 	candidates.forEach((finding, index) => {
-		out.write(`  ${String(index + 1).padStart(String(candidates.length).length)}. ${finding.severity.padEnd(7)} ${finding.playbook.padEnd(20)} ${describeObject(finding)}: ${finding.summary}\n`);
+		out.write(`  ${String(index + 1).padStart(String(candidates.length).length)}. ${finding.severity.padEnd(7)} ${finding.playbook.padEnd(20)} ${subjectLabel(finding)}: ${finding.summary}\n`);
 	});
 	for (;;) {
 		const answer = await reader.ask(`Fix which? [${candidates.length === 1 ? '1' : `1-${candidates.length}`}] or [q]uit: `);

@@ -8,7 +8,7 @@ import type {GuideState, StepState} from '../core/guide/guide-state.js';
 import type {GuideSession} from '../exec/guide-session.js';
 import {targetArgv, type KubectlTarget} from '../exec/kubectl-target.js';
 import {interrupted, type Answer, type AnswerReader} from './guide-answers.js';
-import {createRunPrinter, type Style} from './guide-printer.js';
+import {createRunPrinter, type RunPrinterOptions, type Style} from './guide-printer.js';
 
 export type LineModeOptions = {
 	session: GuideSession;
@@ -18,6 +18,8 @@ export type LineModeOptions = {
 	yes: boolean;
 	/** For checking an edited kubectl command before it is handed to the run. */
 	target: KubectlTarget;
+	/** What a failed step's output matches, printed under the step. */
+	outputMatches?: RunPrinterOptions['outputMatches'];
 	now?: () => number;
 };
 
@@ -128,7 +130,7 @@ export function createLineMode(options: LineModeOptions): LineMode {
 			reader = attached;
 		},
 		async run() {
-			const printer = createRunPrinter(out, style);
+			const printer = createRunPrinter(out, style, {outputMatches: options.outputMatches});
 			let wake: (() => void) | undefined;
 			const unsubscribe = session.subscribe(() => {
 				printer.update(session.getState());

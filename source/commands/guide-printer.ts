@@ -1,7 +1,8 @@
 // Line mode's transcript: each state change of the run prints only what is new (a step's
 // title and prose, its exact command and verdict, output as it streams, how it ended), so
 // the terminal scrolls like a shell session and a screen reader reads it in order. A dry run
-// that says what it would change prints that instead of the whole resulting object.
+// that says what it would change prints that instead of the whole resulting object. A command
+// that failed is followed by what its output matches, and how to fix that.
 import type {Writable} from 'node:stream';
 import {fillText} from '../core/command/placeholders.js';
 import {formatArgv} from '../core/command/split-command-line.js';
@@ -31,7 +32,23 @@ type Printed = {header: boolean; command?: string; errorOf?: StepState; output: 
 
 export type RunPrinter = {update(state: GuideState): void};
 
-export function createRunPrinter(out: Writable, style: Style): RunPrinter {
+/** A finding on a failed step's output (see output-matches.ts). */
+export type OutputMatch = {
+	playbook: string;
+	title: string;
+	summary: string;
+	/** The same problem the run fixes: said, but no fix offered for it. */
+	same: boolean;
+	/** The kconsole command that fixes it, when there is one. */
+	fix?: string[];
+};
+
+export type RunPrinterOptions = {
+	/** What the step's failed output (or rejected dry run) matches now. */
+	outputMatches?: (step: StepState) => OutputMatch[];
+};
+
+export function createRunPrinter(out: Writable, style: Style, options: RunPrinterOptions = {}): RunPrinter {
 	const printed = new Map<number, Printed>();
 	let checking = false;
 	const write = (line: string) => out.write(`${line}\n`);
@@ -78,6 +95,7 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 			if (over && !record.dryRunDone) {
 				record.dryRunDone = true;
 				printDryRun(step.dryRun);
+				if (step.dryRun.exitCode !== undefined && (step.dryRun.exitCode !== 0 || step.dryRun.error)) printMatches(step);
 			}
 		}
 		const fresh = newLines(step, record.output);
@@ -86,7 +104,12 @@ export function createRunPrinter(out: Writable, style: Style): RunPrinter {
 		if (!record.end && (step.status === 'succeeded' || step.status === 'failed' || step.status === 'skipped')) {
 			record.end = true;
 			write(`  ${endLine(step, style)}`);
+			if (step.status === 'failed') printMatches(step);
 		}
+	};
+
+	const printMatches = (step: StepState) => {
+		for (const match of options.outputMatches?.(step) ?? []) write(`  ${matchLine(match, style)}`);
 	};
 
 	/** Its output, or instead of the resulting object the fields it would change; then the verdict. */
@@ -149,6 +172,12 @@ function endLine(step: StepState, style: Style): string {
 		default:
 			return step.note?.startsWith('refused: ') ? style.red(`✗ ${step.note}`) : style.dim(`– skipped${step.note ? `: ${step.note}` : ''}`);
 	}
+}
+
+function matchLine(match: OutputMatch, style: Style): string {
+	const found = `the output matches ${match.playbook} (${match.title}): ${match.summary}`;
+	if (match.same) return style.yellow(`${found}; the problem this run fixes`);
+	return style.yellow(match.fix ? `${found}; fix it with: ${formatArgv(match.fix)}` : found);
 }
 
 export function seconds(ms: number): string {

@@ -3,7 +3,8 @@
 // through the playbook's steps, asking before each one; the executor enforces the policy.
 import {fillText} from '../core/command/placeholders.js';
 import {createRun} from '../core/guide/guide-reducer.js';
-import type {GuideState} from '../core/guide/guide-state.js';
+import {textUnchecked, type GuideState} from '../core/guide/guide-state.js';
+import {subjectLabel} from '../core/match/subject-label.js';
 import type {Playbook, Step} from '../core/playbook/types.js';
 import {parseDuration} from '../core/text/duration.js';
 import {defaultAuditLogPath} from '../exec/audit-log.js';
@@ -11,6 +12,7 @@ import {createClusterExecutor} from '../exec/cluster-executor.js';
 import {exportReport} from '../exec/export-report.js';
 import {createGuideSession} from '../exec/guide-session.js';
 import {isNamespaced, watchedKindFor} from '../exec/kind-words.js';
+import {RecentTexts} from '../exec/recent-texts.js';
 import {ClusterStore} from '../kube/cluster-store.js';
 import {checkReachable, loadTarget} from '../kube/kube-target.js';
 import {LiveFindings} from '../kube/live-findings.js';
@@ -19,10 +21,11 @@ import {watchCluster} from '../kube/watch-cluster.js';
 import {loadPlaybooks} from '../library/load-playbooks.js';
 import {UsageError, UserError, type Command, type Values} from './command.js';
 import {createAnswerReader, type AnswerReader} from './guide-answers.js';
-import {describeObject, matching, pickFinding, settleFindings, type FindingQuery} from './guide-finding.js';
+import {matching, pickFinding, settleFindings, targetTextName, type FindingQuery} from './guide-finding.js';
 import {createLineMode} from './guide-line-mode.js';
 import {colourWanted, createStyle, seconds, type Style} from './guide-printer.js';
 import {kubeFlagsFrom, kubeOptions} from './kube-options.js';
+import {outputMatches} from './output-matches.js';
 import {reportLibraryProblems} from './playbook-library.js';
 
 /** How long the first picture (sync, log evidence, the target's finding) may take. */
@@ -80,6 +83,7 @@ export const guideCommand: Command = {
 		const watch = watchCluster(target, store);
 		const evidence = new LogEvidence(target);
 		const live = new LiveFindings(store, library.playbooks, {evidence});
+		if (query.text !== undefined) live.setText(targetTextName, query.text);
 		const onSigint = () => onInterrupt();
 		process.on('SIGINT', onSigint);
 		try {
@@ -101,8 +105,9 @@ export const guideCommand: Command = {
 			printIntroduction(run, style, out);
 			const auditFile = typeof values['audit-log'] === 'string' ? values['audit-log'] : defaultAuditLogPath(io.env);
 			const executor = createClusterExecutor({mode, target, store, findings: live, auditFile});
-			const session = createGuideSession({run, executor, findings: live, confirmedBy: yes ? '--yes' : 'user'});
-			const lineMode = createLineMode({session, out, style, yes, target});
+			const session = createGuideSession({run, executor, findings: live, outputs: new RecentTexts(live), confirmedBy: yes ? '--yes' : 'user'});
+			const matches = (step: {index: number}) => outputMatches({name: session.outputName(step.index), findings: live.findings(), run: finding, playbooks: library.playbooks, flags});
+			const lineMode = createLineMode({session, out, style, yes, target, outputMatches: matches});
 			lineMode.attach(reader);
 			onInterrupt = () => lineMode.interrupt();
 			const {state, problem} = await lineMode.run();
@@ -110,7 +115,7 @@ export const guideCommand: Command = {
 			printOutcome(state, style, out);
 			if (typeof values.report === 'string') out.write(`Report written to ${await exportReport(state, values.report)}\n`);
 			if (problem) return 2;
-			return state.status === 'finished' && state.resolved === true ? 0 : 1;
+			return state.status === 'finished' && (state.resolved === true || (state.resolved === null && stepsWorked(state))) ? 0 : 1;
 		} finally {
 			process.off('SIGINT', onSigint);
 			reader.close();
@@ -124,6 +129,10 @@ export const guideCommand: Command = {
 
 function parseTarget(values: Values, playbook: string | undefined, namespace: string | undefined): FindingQuery {
 	const kindWord = typeof values.kind === 'string' ? values.kind : 'Pod';
+	if (kindWord.toLowerCase() === 'text') {
+		if (typeof values.target !== 'string' || values.target.trim() === '') throw new UsageError('guide: --kind Text needs --target TEXT, the output to match (e.g. the error line a command printed)');
+		return {playbook, namespace: namespace ?? null, target: {kind: 'Text', namespace: null, name: targetTextName}, text: values.target};
+	}
 	const kind = watchedKindFor(kindWord);
 	if (!kind) throw new UsageError(`guide: --kind ${kindWord}: kconsole does not watch that kind`);
 	const query: FindingQuery = {playbook, namespace: namespace ?? null};
@@ -164,9 +173,13 @@ function withTimeout(playbook: Playbook, timeoutMs: number | undefined): Playboo
 
 function nothingToFix(query: FindingQuery, store: ClusterStore, context: string, out: NodeJS.WritableStream): number {
 	const what = query.playbook ? `${query.playbook} finding` : 'finding';
+	if (query.target?.kind === 'Text') {
+		out.write(`nothing to fix: the --target text matches no ${query.playbook ? `${query.playbook} playbook` : 'playbook'}\n`);
+		return 0;
+	}
 	if (query.target) {
 		const {kind, namespace, name} = query.target;
-		const shown = describeObject({kind, namespace, name});
+		const shown = subjectLabel({kind, namespace, name});
 		const connection = store.connection(kind);
 		if (connection.status !== 'live') throw new UserError(`cannot see ${shown}: the watch of ${kind} objects is ${connection.status}${connection.message ? ` (${connection.message})` : ''}`);
 		if (!store.get(kind, namespace, name)) throw new UserError(`${shown} does not exist in context ${context}`);
@@ -181,7 +194,7 @@ function nothingToFix(query: FindingQuery, store: ClusterStore, context: string,
 function printIntroduction(state: GuideState, style: Style, out: NodeJS.WritableStream): void {
 	const {finding, playbook, variant} = state;
 	const lines = [
-		style.bold(`${playbook.title}: ${describeObject(finding)}${finding.container ? ` (container ${finding.container})` : ''}`),
+		style.bold(`${playbook.title}: ${subjectLabel(finding)}${finding.container ? ` (container ${finding.container})` : ''}`),
 		`  ${finding.summary}`,
 		...(variant ? [`  Variant: ${variant.title}`] : []),
 		...(finding.evidence.length > 0 ? ['  Evidence:', ...finding.evidence.map(line => `    ${style.dim(line)}`)] : []),
@@ -197,7 +210,13 @@ function printOutcome(state: GuideState, style: Style, out: NodeJS.WritableStrea
 	out.write('\n');
 	if (state.status === 'aborted') out.write(`${style.red(`Aborted after ${took}.`)}\n`);
 	else if (state.resolved) out.write(`${style.green(`Resolved: the finding is gone. Time to resolution: ${took}.`)}\n`);
+	else if (state.resolved === null) out.write(`${(stepsWorked(state) ? style.green : style.red)(`Finished after ${took}: ${textUnchecked}.`)}\n`);
 	else out.write(`${style.red(`Not resolved: the finding is still there after ${took}.`)}\n`);
+}
+
+/** For a finding kconsole cannot re-check: something ran and nothing failed (a last `auth can-i` that says no fails). */
+function stepsWorked(state: GuideState): boolean {
+	return state.steps.some(step => step.status === 'succeeded') && !state.steps.some(step => step.status === 'failed');
 }
 
 export default guideCommand;

@@ -9,3 +9,9 @@ for (const value of ['0s', '1.5s', '30', '2d']) {
 		t.is(result.stderr, `kconsole: guide: --timeout ${value}: write e.g. 500ms, 30s or 2m\n`);
 	});
 }
+
+test('guide --kind Text needs the text to match in --target', async t => {
+	const result = await runMain(['guide', 'rbac', '--kind', 'Text', '--kubeconfig', '/nonexistent/kubeconfig']);
+	t.is(result.code, 2);
+	t.is(result.stderr, 'kconsole: guide: --kind Text needs --target TEXT, the output to match (e.g. the error line a command printed)\n');
+});
