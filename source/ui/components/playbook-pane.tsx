@@ -2,6 +2,7 @@
 // It re-renders on guide changes only (batched), never on log or event floods.
 import {Box, Text} from 'ink';
 import {useMemo, useSyncExternalStore} from 'react';
+import {fillText} from '../../core/command/placeholders.js';
 import {currentStep} from '../../core/guide/guide-selectors.js';
 import type {GuideState} from '../../core/guide/guide-state.js';
 import {subjectLabel} from '../../core/match/subject-label.js';
@@ -74,7 +75,8 @@ type LineOptions = {theme: Theme; now: number; rows: number; width: number; scro
 /** Everything the pane shows, fitted to its rows: output gives way first, then prose. */
 export function paneLines(run: GuideState, flags: ReturnType<PaneProps['controller']['flags']>, {theme, now, rows, width, scroll}: LineOptions): Line[] {
 	const step = currentStep(run);
-	const prose = (markdown: string, count: number) => wrapWords(firstParagraph(markdown), width - 2, count, theme.symbols.ellipsis);
+	// Filled with the run's values, as line mode prints it: `The user {{user}}` would mean nothing.
+	const prose = (markdown: string, count: number) => wrapWords(firstParagraph(fillText(markdown, run.values)), width - 2, count, theme.symbols.ellipsis);
 	const explanation = prose(run.variant?.explanation || run.playbook.explanation, 2).map((text): Line => [{text: ` ${text}`, color: theme.muted}]);
 	const summary: Line = [{text: ` ${oneLine(run.finding.summary)}`, bold: true}];
 	const bottom: Line[] = [];
