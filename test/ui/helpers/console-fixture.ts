@@ -109,12 +109,12 @@ export function standardObjects(): Array<[WatchedKind, KubeObject]> {
 	];
 }
 
-export async function consoleFixture(options: {objects?: Array<[WatchedKind, KubeObject]>; readOnly?: boolean; writeReport?: ConsoleSession['writeReport']; namespace?: string | null; colour?: boolean; script?: ExecutorScript} = {}): Promise<Fixture> {
+export async function consoleFixture(options: {objects?: Array<[WatchedKind, KubeObject]>; readOnly?: boolean; writeReport?: ConsoleSession['writeReport']; namespace?: string | null; colour?: boolean; script?: ExecutorScript; library?: Playbook[]} = {}): Promise<Fixture> {
 	const store = new ClusterStore({batchMs: 5});
 	store.setNamespace(options.namespace === undefined ? 'shop' : options.namespace);
 	for (const [kind, object] of options.objects ?? standardObjects()) store.upsert(kind, object);
 	for (const kind of watchedKinds) store.setConnection(kind, {status: 'live'});
-	const library = await playbooks();
+	const library = options.library ?? await playbooks();
 	const findings = new LiveFindings(store, library, {batchMs: 5, matcher: {now: () => now}});
 	const logs: TestLog[] = [];
 	const executor = testExecutor(options.script);
