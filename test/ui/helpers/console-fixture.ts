@@ -7,6 +7,7 @@ import type {KubeObject, WatchedKind} from '../../../source/core/objects/types.j
 import {watchedKinds} from '../../../source/core/objects/types.js';
 import type {Playbook} from '../../../source/core/playbook/types.js';
 import {createGuideSession} from '../../../source/exec/guide-session.js';
+import {RecentTexts} from '../../../source/exec/recent-texts.js';
 import type {ActionRequest, Executor} from '../../../source/exec/executor.js';
 import {ClusterStore} from '../../../source/kube/cluster-store.js';
 import {BatchedSignal} from '../../../source/kube/batched-signal.js';
@@ -60,9 +61,11 @@ export type ExecutorScript = {
 	lines?: (request: ActionRequest) => string[];
 	/** Actions that keep running until cancelled. */
 	hold?: (request: ActionRequest) => boolean;
+	/** How the action exits; 0 unless this says otherwise. */
+	exitCode?: (request: ActionRequest) => number;
 };
 
-/** An executor that succeeds at everything (or holds until cancelled) and records what it was asked. */
+/** An executor that succeeds at everything (unless the script says otherwise, or holds until cancelled) and records what it was asked. */
 export function testExecutor(script: ExecutorScript = {}): Executor & {requests: ActionRequest[]} {
 	const requests: ActionRequest[] = [];
 	return {
@@ -78,7 +81,7 @@ export function testExecutor(script: ExecutorScript = {}): Executor & {requests:
 				});
 				return {exitCode: null, signal: 'SIGTERM', durationMs: 5};
 			}
-			return {exitCode: 0, durationMs: 5};
+			return {exitCode: script.exitCode?.(request) ?? 0, durationMs: 5};
 		},
 		async recordRefusal() {},
 	};
@@ -116,6 +119,7 @@ export async function consoleFixture(options: {objects?: Array<[WatchedKind, Kub
 	for (const kind of watchedKinds) store.setConnection(kind, {status: 'live'});
 	const library = options.library ?? await playbooks();
 	const findings = new LiveFindings(store, library, {batchMs: 5, matcher: {now: () => now}});
+	const outputs = new RecentTexts(findings);
 	const logs: TestLog[] = [];
 	const executor = testExecutor(options.script);
 	const mode = options.readOnly ? 'read-only' : 'read-write';
@@ -132,7 +136,7 @@ export async function consoleFixture(options: {objects?: Array<[WatchedKind, Kub
 		},
 		startGuide(finding: Finding, playbook: Playbook) {
 			const run = createRun({playbook, finding, mode, context: {context: 'kind-dev', namespace: finding.namespace ?? 'default'}, now});
-			return createGuideSession({run, executor, findings, resolveGraceMs: 0, now: () => now});
+			return createGuideSession({run, executor, findings, outputs, resolveGraceMs: 0, now: () => now});
 		},
 		setNamespace: namespace => store.setNamespace(namespace),
 		writeReport: options.writeReport,
