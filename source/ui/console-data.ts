@@ -132,10 +132,22 @@ export class ConsoleData {
 			const playbook = this.playbook(ref.name);
 			return playbook ? playbookText(playbook) : [`playbook ${ref.name} is not loaded`];
 		}
+		if (ref.kind === 'Text') return this.#describeText(ref.name);
 		const object = this.object(ref);
 		if (!object) return [`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} is not in the cluster (any more), or not in the watched namespace.`];
 		const events = this.events.rows().filter(event => event.objectKind === ref.kind && event.objectName === ref.name && (event.namespace || null) === (ref.namespace || null));
 		return describeObject(object, events, now);
+	}
+
+	/** A text is no object: what it is, which playbooks recognise it, and the lines they matched. */
+	#describeText(name: string): string[] {
+		const found = this.session.findings.findings().filter(finding => finding.kind === 'Text' && finding.name === name);
+		if (found.length === 0) return [`${oneLine(name)}: no playbook recognises it (any more).`];
+		const lines = [`Text:        ${oneLine(name)}`, ''];
+		for (const finding of found) {
+			lines.push(`Recognised by ${finding.playbook}${finding.variant ? `/${finding.variant}` : ''}:`, `  ${oneLine(finding.summary)}`, ...finding.evidence.map(line => `  ${oneLine(line)}`), '');
+		}
+		return lines;
 	}
 
 	/** Containers of a pod, init containers first, for the log pane's `c`. */

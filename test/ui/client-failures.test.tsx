@@ -46,7 +46,7 @@ test('a forbidden watch is an rbac finding about that watch; Enter opens its fix
 	t.pass();
 });
 
-test('a step that fails with Forbidden leaves an rbac finding on its output; f on it opens that fix', async t => {
+test('a step that fails with Forbidden leaves an rbac finding on its output; d shows the lines it matched, f opens its fix', async t => {
 	const history = (argv: string[]) => argv.includes('history');
 	const {see, keys, text} = await open(t, {
 		lines: request => (history(request.argv) ? ['Error from server (Forbidden): deployments.apps "web" is forbidden: User "dev@example.com" cannot get resource "deployments" in API group "apps" in the namespace "shop"'] : []),
@@ -60,6 +60,12 @@ test('a step that fails with Forbidden leaves an rbac finding on its output; f o
 	await see(/● error\s+Not allowed by RBAC\s+output of step 1: kubectl rollout history deplo…\s+dev@example\.com may not get deployments in namespace shop/);
 	keys('/');
 	keys('RBAC\r');
+	await see('/RBAC/');
+	keys('d');
+	await see('Describe output of step 1: kubectl rollout history deployment/web -n shop');
+	await see('  Error from server (Forbidden): deployments.apps "web" is forbidden: User "dev@example.com" cannot get resource "deployments"');
+	t.true(text().includes('Recognised by rbac/user:'));
+	keys('\u001b');
 	await see('/RBAC/');
 	keys('f');
 	await see('Playbook: Not allowed by RBAC');

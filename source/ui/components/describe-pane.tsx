@@ -1,6 +1,7 @@
 // kubectl describe, written by kconsole from the store and the events it holds.
 import {Box, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
+import {subjectLabel} from '../../core/match/subject-label.js';
 import {oneLine} from '../../core/text/one-line.js';
 import {currentView} from '../console-state.js';
 import {PaneFrame} from './pane-frame.js';
@@ -17,7 +18,7 @@ export function DescribePane({width, height, focused, state, data, theme, now}: 
 	const start = Math.min(state.scroll.describe, Math.max(0, lines.length - rows));
 	const shown = lines.slice(start, start + rows);
 	const position = lines.length > rows ? `${start + 1}-${start + shown.length}/${lines.length}` : '';
-	const title = oneLine(ref.kind === 'Playbook' ? `Playbook ${ref.name}` : `Describe ${ref.kind.toLowerCase()}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
+	const title = oneLine(ref.kind === 'Playbook' ? `Playbook ${ref.name}` : `Describe ${subjectLabel(ref, '/')}`);
 	return (
 		<PaneFrame title={title} status={position} width={width} height={height} focused={focused} theme={theme}>
 			<Box flexDirection="column" height={rows} overflow="hidden">
