@@ -27,6 +27,8 @@ export type FindingQuery = {
 /** Waits for the watch's first picture, the log evidence and (for a named target) its finding, whichever comes first after the deadline. */
 export async function settleFindings(options: {store: ClusterStore; findings: FindingsSource; evidenceIdle: () => Promise<void>; query: FindingQuery; deadlineMs: number; signal: AbortSignal}): Promise<void> {
 	const {store, findings, query, signal} = options;
+	// A --target text is matched the moment it is set; the cluster's picture has nothing to add.
+	if (query.target?.kind === 'Text') return;
 	const deadline = Date.now() + options.deadlineMs;
 	await until(store.subscribe.bind(store), () => store.settled(), deadline, signal);
 	await within(options.evidenceIdle(), deadline, signal);

@@ -110,3 +110,11 @@ test('the console\'s session: the forbidden step\'s rbac finding joins the live 
 		await live.stop();
 	}
 });
+
+test('a --target text that no playbook recognises is nothing to fix', async t => {
+	const sim = await startSim({bare: true});
+	sims.push(sim);
+	const guide = spawnGuide(sim, ['--kind', 'Text', '--target', 'deployment.apps/web image updated'], {answers: ''});
+	t.is(await guide.exit, 0, guide.stderr());
+	t.is(guide.stdout(), 'nothing to fix: the --target text matches no playbook\n');
+});
