@@ -15,3 +15,9 @@ test('guide --kind Text needs the text to match in --target', async t => {
 	t.is(result.code, 2);
 	t.is(result.stderr, 'kconsole: guide: --kind Text needs --target TEXT, the output to match (e.g. the error line a command printed)\n');
 });
+
+test('guide --help says --kind Text takes text as the target, and what exit 0 means for it', async t => {
+	const result = await runMain(['guide', '--help']);
+	t.is(result.code, 0);
+	for (const text of ['--kind KIND', 'Text: --target is text', '--kind Text --target TEXT matches TEXT', 'for --kind Text: steps ran and']) t.true(result.stdout.includes(text), text);
+});
