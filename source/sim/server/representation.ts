@@ -1,9 +1,9 @@
 // What the client asked to receive (the Accept header's `as=` parameter): the objects, a
 // server-side Table (kubectl get), or PartialObjectMetadata (metadata-only clients).
 import type {KubeObject} from '../../core/objects/types.js';
+import {objectJson} from '../store/object-json.js';
 import type {Resource} from '../store/resources.js';
 import {badRequest} from '../store/status-error.js';
-import {objectBuffer, objectJson, partialMetadataJson} from './serialize.js';
 import {defaultPrinter, printers} from './table-printers.js';
 
 export type Representation = {as: 'object'} | {as: 'table'; includeObject: 'None' | 'Metadata' | 'Object'} | {as: 'metadata'};
@@ -21,6 +21,18 @@ export function representationOf(accept: string, query: URLSearchParams): Repres
 		return {as: 'object'};
 	}
 	return {as: 'object'};
+}
+
+const metadataCache = new WeakMap<KubeObject, string>();
+
+/** `PartialObjectMetadata` of an object, as Table rows and metadata-only lists carry it. */
+export function partialMetadataJson(object: KubeObject): string {
+	let json = metadataCache.get(object);
+	if (json === undefined) {
+		json = `{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(object.metadata)}}`;
+		metadataCache.set(object, json);
+	}
+	return json;
 }
 
 export function columnDefinitionsJson(resource: Resource): string {
@@ -44,34 +56,22 @@ export function renderObject(resource: Resource, object: KubeObject, representat
 	return `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},${columns}"rows":[${tableRowJson(resource, object, now, representation.includeObject)}]}`;
 }
 
-const comma = Buffer.from(',');
-
-/** A list response in chunks, so 30,000 items never become one giant string; full objects are copied from cached bytes. */
-export function* renderList(resource: Resource, objects: KubeObject[], representation: Representation, meta: ListMeta, now: number): Generator<string | Buffer> {
+/** A list response in chunks, so 30,000 items never become one giant string; full objects join the JSON cached when they were stored. */
+export function* renderList(resource: Resource, objects: KubeObject[], representation: Representation, meta: ListMeta, now: number): Generator<string> {
 	const metadata = JSON.stringify(meta);
-	const batch = 500;
+	let item: (object: KubeObject) => string;
 	if (representation.as === 'object') {
 		const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
 		yield `{"kind":"${resource.kind}List","apiVersion":"${apiVersion}","metadata":${metadata},"items":[`;
-		for (let start = 0; start < objects.length; start += batch) {
-			const parts: Buffer[] = [];
-			for (let i = start; i < Math.min(objects.length, start + batch); i++) {
-				if (i > 0) parts.push(comma);
-				parts.push(objectBuffer(objects[i]));
-			}
-			yield Buffer.concat(parts);
-		}
-		yield ']}';
-		return;
-	}
-	let item: (object: KubeObject) => string;
-	if (representation.as === 'table') {
+		item = objectJson;
+	} else if (representation.as === 'table') {
 		yield `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"columnDefinitions":${columnDefinitionsJson(resource)},"rows":[`;
 		item = object => tableRowJson(resource, object, now, representation.includeObject);
 	} else {
 		yield `{"kind":"PartialObjectMetadataList","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"items":[`;
 		item = partialMetadataJson;
 	}
+	const batch = 500;
 	for (let start = 0; start < objects.length; start += batch) {
 		const parts: string[] = [];
 		for (let i = start; i < Math.min(objects.length, start + batch); i++) parts.push(item(objects[i]));

@@ -3,12 +3,12 @@
 import type {KubeObject} from '../../core/objects/types.js';
 import {applyPatch, patchTypeOf} from '../patch/apply-patch.js';
 import {isMap} from '../patch/merge-patch.js';
+import {copyOf, objectJson} from '../store/object-json.js';
 import type {ObjectStore} from '../store/object-store.js';
 import {apiVersionOf} from '../store/resources.js';
 import {StatusError, badRequest, conflict, notFound} from '../store/status-error.js';
 import type {Exchange} from './exchange.js';
 import type {ResourceRoute} from './route.js';
-import {copyOf, objectJson} from './serialize.js';
 import {formatSelector} from './table-format.js';
 
 export async function handleCreate(exchange: Exchange, route: ResourceRoute, store: ObjectStore): Promise<void> {
