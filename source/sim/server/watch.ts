@@ -1,6 +1,6 @@
 // Watch streaming: one subscription to the store fans each change out to every open watch.
-// A frame is serialized once per event and representation and the same string is written to
-// every watcher that wants it.
+// A frame is encoded once per event and representation, and watchers that were sent the same
+// frames since the last flush are written the same bytes: no copy per client, however many watch.
 import type {KubeObject} from '../../core/objects/types.js';
 import type {ObjectStore, StoreEvent} from '../store/object-store.js';
 import type {Resource} from '../store/resources.js';
@@ -15,20 +15,26 @@ type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 type Watcher = {
 	resource: Resource;
 	representation: Representation;
-	representationKey: string;
+	/** Which cached frame of an event this watcher is sent, by event type: watchers with the same representation share it. */
+	frameKeys: Record<EventType, string>;
 	namespace?: string;
 	labels?: Predicate;
 	fields?: Predicate;
-	pending: string[];
-	write(frame: string): void;
-	end(frame?: string): void;
+	/** Frames waiting for the next flush (one per event loop turn). */
+	pending: Buffer[];
+	send(bytes: Buffer): void;
+	end(frame?: Buffer): void;
 };
+
+/** Bytes already made for one watcher's pending frames, offered to the next watcher whose frames are the same. */
+type Batch = {frames: Buffer[]; bytes: Buffer};
 
 export type WatchOptions = {bookmarkIntervalMs: number; now: () => number};
 
 export class WatchHub {
 	private readonly watchers = new Map<Resource, Set<Watcher>>();
-	private readonly frames = new WeakMap<StoreEvent, Map<string, string>>();
+	private readonly waiting = new Set<Watcher>();
+	private flushScheduled = false;
 	private readonly unsubscribe: () => void;
 
 	constructor(
@@ -57,25 +63,21 @@ export class WatchHub {
 		const watcher: Watcher = {
 			resource: route.resource,
 			representation,
-			representationKey: representation.as === 'table' ? `table:${representation.includeObject}` : representation.as,
+			frameKeys: frameKeysOf(representation),
 			namespace: route.namespace,
 			labels: parseLabelSelector(query.get('labelSelector') ?? undefined),
 			fields: parseFieldSelector(fieldSelector),
 			pending: [],
-			write: frame => {
-				watcher.pending.push(frame);
-				if (watcher.pending.length === 1) setImmediate(flush);
+			send: bytes => {
+				if (!exchange.res.writableEnded) exchange.res.write(bytes);
 			},
 			end: frame => {
 				if (frame) watcher.pending.push(frame);
-				flush();
+				this.waiting.delete(watcher);
+				if (watcher.pending.length > 0) watcher.send(Buffer.concat(watcher.pending));
+				watcher.pending = [];
 				exchange.res.end();
 			},
-		};
-		const flush = () => {
-			if (watcher.pending.length === 0 || exchange.res.writableEnded) return;
-			exchange.res.write(watcher.pending.join(''));
-			watcher.pending = [];
 		};
 		exchange.head(200, 'application/json', {'Transfer-Encoding': 'chunked'});
 		exchange.res.flushHeaders();
@@ -86,19 +88,19 @@ export class WatchHub {
 				watcher.end(errorFrame(this.store.expiredError(Number(rvText))));
 				return;
 			}
-			for (const event of history) if (event.resource === route.resource) this.deliver(watcher, event);
+			for (const event of history) if (event.resource === route.resource) this.deliver(watcher, event, new Map());
 		} else {
 			for (const object of this.store.list(route.resource, {namespace: route.namespace})) {
-				if (this.matches(watcher, object)) watcher.write(frame('ADDED', renderObject(route.resource, object, representation, this.options.now())));
+				if (this.matches(watcher, object)) this.write(watcher, frame('ADDED', renderObject(route.resource, object, representation, this.options.now())));
 			}
-			if (sendInitial) watcher.write(this.bookmark(route.resource, true));
+			if (sendInitial) this.write(watcher, this.bookmark(route.resource, true));
 		}
 
 		let set = this.watchers.get(route.resource);
 		if (!set) this.watchers.set(route.resource, (set = new Set()));
 		set.add(watcher);
 		const bookmarks = exchange.flag('allowWatchBookmarks');
-		const bookmarkTimer = bookmarks ? setInterval(() => watcher.write(this.bookmark(route.resource, false)), this.options.bookmarkIntervalMs) : undefined;
+		const bookmarkTimer = bookmarks ? setInterval(() => this.write(watcher, this.bookmark(route.resource, false)), this.options.bookmarkIntervalMs) : undefined;
 		const timeout =
 			timeoutSeconds && timeoutSeconds > 0
 				? setTimeout(() => watcher.end(bookmarks ? this.bookmark(route.resource, false) : undefined), timeoutSeconds * 1000)
@@ -107,6 +109,7 @@ export class WatchHub {
 			clearInterval(bookmarkTimer);
 			clearTimeout(timeout);
 			set.delete(watcher);
+			this.waiting.delete(watcher);
 		};
 		exchange.res.on('close', close);
 		exchange.onStop = () => watcher.end();
@@ -135,10 +138,12 @@ export class WatchHub {
 	private dispatch(event: StoreEvent): void {
 		const set = this.watchers.get(event.resource);
 		if (!set) return;
-		for (const watcher of set) this.deliver(watcher, event);
+		const frames = new Map<string, Buffer>();
+		for (const watcher of set) this.deliver(watcher, event, frames);
 	}
 
-	private deliver(watcher: Watcher, event: StoreEvent): void {
+	/** `frames` holds this event's frames by representation and type, made for the first watcher that needs each. */
+	private deliver(watcher: Watcher, event: StoreEvent, frames: Map<string, Buffer>): void {
 		const isNew = this.matches(watcher, event.object);
 		const wasOld = event.old === undefined || this.matches(watcher, event.old);
 		let type: EventType = event.type;
@@ -146,20 +151,38 @@ export class WatchHub {
 		else if (!isNew && wasOld && event.old && event.type === 'MODIFIED') {
 			// The object left the selection: a DELETED with its last matching state at the new version.
 			const left: KubeObject = {...event.old, metadata: {...event.old.metadata, resourceVersion: String(event.rv)}};
-			watcher.write(frame('DELETED', renderObject(event.resource, left, watcher.representation, this.options.now())));
+			this.write(watcher, frame('DELETED', renderObject(event.resource, left, watcher.representation, this.options.now())));
 			return;
 		} else if (!isNew) {
 			return;
 		}
-		const key = `${watcher.representationKey}:${type}`;
-		let cache = this.frames.get(event);
-		if (!cache) this.frames.set(event, (cache = new Map()));
-		let text = cache.get(key);
-		if (text === undefined) {
-			text = frame(type, renderObject(event.resource, event.object, watcher.representation, this.options.now()));
-			cache.set(key, text);
+		const key = watcher.frameKeys[type];
+		let bytes = frames.get(key);
+		if (bytes === undefined) {
+			bytes = frame(type, renderObject(event.resource, event.object, watcher.representation, this.options.now()));
+			frames.set(key, bytes);
 		}
-		watcher.write(text);
+		this.write(watcher, bytes);
+	}
+
+	private write(watcher: Watcher, frame: Buffer): void {
+		watcher.pending.push(frame);
+		this.waiting.add(watcher);
+		if (this.flushScheduled) return;
+		this.flushScheduled = true;
+		setImmediate(() => this.flush());
+	}
+
+	/** Sends every watcher its pending frames; watchers with the same frames share one Buffer. */
+	private flush(): void {
+		this.flushScheduled = false;
+		const batches = new Map<Buffer, Batch[]>();
+		for (const watcher of this.waiting) {
+			const frames = watcher.pending;
+			watcher.pending = [];
+			watcher.send(frames.length === 1 ? frames[0] : joined(frames, batches));
+		}
+		this.waiting.clear();
 	}
 
 	private matches(watcher: Watcher, object: KubeObject): boolean {
@@ -168,7 +191,7 @@ export class WatchHub {
 		return !watcher.fields || watcher.fields(object);
 	}
 
-	private bookmark(resource: Resource, initialEventsEnd: boolean): string {
+	private bookmark(resource: Resource, initialEventsEnd: boolean): Buffer {
 		const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
 		const metadata = {
 			resourceVersion: String(this.store.resourceVersion),
@@ -179,10 +202,30 @@ export class WatchHub {
 	}
 }
 
-function frame(type: string, objectJson: string): string {
-	return `{"type":"${type}","object":${objectJson}}\n`;
+function frameKeysOf(representation: Representation): Record<EventType, string> {
+	const as = representation.as === 'table' ? `table:${representation.includeObject}` : representation.as;
+	return {ADDED: `${as}:ADDED`, MODIFIED: `${as}:MODIFIED`, DELETED: `${as}:DELETED`};
 }
 
-function errorFrame(error: StatusError): string {
+function frame(type: string, objectJson: string): Buffer {
+	return Buffer.from(`{"type":"${type}","object":${objectJson}}\n`);
+}
+
+function errorFrame(error: StatusError): Buffer {
 	return frame('ERROR', JSON.stringify(error.toStatus()));
+}
+
+function joined(frames: Buffer[], batches: Map<Buffer, Batch[]>): Buffer {
+	let candidates = batches.get(frames[0]);
+	if (!candidates) batches.set(frames[0], (candidates = []));
+	for (const batch of candidates) if (sameFrames(batch.frames, frames)) return batch.bytes;
+	const bytes = Buffer.concat(frames);
+	candidates.push({frames, bytes});
+	return bytes;
+}
+
+function sameFrames(a: Buffer[], b: Buffer[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }

@@ -17,9 +17,9 @@ test.after.always(async () => {
 type WatchEvent = {type: string; object: any};
 
 /** Opens a watch and collects its events; `ended` resolves when the server ends the stream. */
-async function watch(path: string) {
+async function watch(path: string, accept = 'application/json') {
 	const controller = new AbortController();
-	const response = await fetch(`${sim.url}${path}`, {signal: controller.signal});
+	const response = await fetch(`${sim.url}${path}`, {signal: controller.signal, headers: {accept}});
 	const events: WatchEvent[] = [];
 	const ended = (async () => {
 		let buffer = '';
@@ -139,4 +139,36 @@ test('watch events as Table rows for kubectl get -w', async t => {
 	t.is(event.type, 'ADDED');
 	t.is(event.object.kind, 'Table');
 	t.deepEqual(event.object.rows[0].cells.slice(0, 3), ['row', '0/1', 'Pending']);
+});
+
+test('watches opened together each get exactly their own frames from one burst of changes', async t => {
+	const ns = namespace('watch-burst');
+	const base = `/api/v1/namespaces/${ns}/pods?watch=true&resourceVersion=${sim.store.resourceVersion}`;
+	const all = await watch(base);
+	const again = await watch(base);
+	const web = await watch(`${base}&labelSelector=tier%3Dweb`);
+	const db = await watch(`${base}&labelSelector=tier%3Ddb`);
+	const named = await watch(`${base}&fieldSelector=metadata.name%3Dp`);
+	const rows = await watch(base, 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json');
+	for (const stream of [all, again, web, db, named, rows]) t.teardown(stream.stop);
+	// Written in one turn of the event loop, so every watch is sent them in one flush.
+	const labelled = (name: string, tier: string) => ({...podObject(name, ns), metadata: {name, namespace: ns, labels: {tier}}});
+	sim.store.create(pods, labelled('p', 'web'));
+	sim.store.create(pods, labelled('q', 'db'));
+	sim.store.mutate(pods, ns, 'p', draft => {
+		draft.metadata.labels = {tier: 'db'};
+	});
+	sim.store.delete(pods, ns, 'q', {gracePeriodSeconds: 0});
+	await eventually(() => all.events.length === 4 && again.events.length === 4 && web.events.length === 2 && db.events.length === 3 && named.events.length === 2 && rows.events.length === 4);
+	t.deepEqual(summary(all.events), ['ADDED p', 'ADDED q', 'MODIFIED p', 'DELETED q']);
+	t.deepEqual(again.events, all.events);
+	t.deepEqual(summary(web.events), ['ADDED p', 'DELETED p']);
+	t.is(web.events[1].object.metadata.labels.tier, 'web', 'DELETED carries the last state that matched');
+	t.deepEqual(summary(db.events), ['ADDED q', 'ADDED p', 'DELETED q']);
+	t.deepEqual(summary(named.events), ['ADDED p', 'MODIFIED p'], 'starts like the web watch, with as many frames, and differs');
+	t.is(all.events[2].object.metadata.labels.tier, 'db');
+	t.deepEqual(
+		rows.events.map(event => `${event.type} ${event.object.kind} ${event.object.rows[0].cells[0]}`),
+		['ADDED Table p', 'ADDED Table q', 'MODIFIED Table p', 'DELETED Table q'],
+	);
 });
