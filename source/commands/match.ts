@@ -55,7 +55,7 @@ export const matchCommand: Command = {
 		const listedKinds = [...new Set(objects.map(object => object.kind))];
 		const now = snapshotTime(objects);
 		const findings = matchAll({objects, logs, texts}, library.playbooks, {listedKinds, now: () => now});
-		return printFindings(findings, format, io, {after: '; add -o json for the evidence', none: `no findings in ${objects.length} objects`});
+		return printFindings(findings, format, io, {after: '; add -o json for the evidence', none: `no findings in ${objects.length} object${objects.length === 1 ? '' : 's'}`});
 	},
 };
 

@@ -91,7 +91,7 @@ test('objects of kinds without rules only: no findings, exit 0', async t => {
 	const result = await runMain(['match', '--input', input, ...playbooks]);
 	t.is(result.code, 0);
 	t.is(result.stdout, '');
-	t.is(result.stderr, 'no findings in 1 objects\n');
+	t.is(result.stderr, 'no findings in 1 object\n');
 });
 
 const bad: Array<{name: string; args: (file: string) => string[]; content: string; message: RegExp}> = [
