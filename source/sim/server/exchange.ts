@@ -56,8 +56,8 @@ export class Exchange {
 		this.res.writeHead(status, {'Content-Type': contentType, 'Cache-Control': 'no-cache, private', ...extra});
 	}
 
-	json(status: number, body: string | object, contentType = 'application/json'): void {
-		const text = typeof body === 'string' ? body : JSON.stringify(body);
+	json(status: number, body: string | Buffer | object, contentType = 'application/json'): void {
+		const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
 		this.head(status, contentType, {'Content-Length': Buffer.byteLength(text)});
 		this.res.end(text);
 	}

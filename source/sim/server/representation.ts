@@ -1,7 +1,7 @@
 // What the client asked to receive (the Accept header's `as=` parameter): the objects, a
 // server-side Table (kubectl get), or PartialObjectMetadata (metadata-only clients).
 import type {KubeObject} from '../../core/objects/types.js';
-import {objectJson} from '../store/object-json.js';
+import {objectBytes, objectJson} from '../store/object-json.js';
 import type {Resource} from '../store/resources.js';
 import {badRequest} from '../store/status-error.js';
 import {defaultPrinter, printers} from './table-printers.js';
@@ -48,30 +48,42 @@ export function tableRowJson(resource: Resource, object: KubeObject, now: number
 export type ListMeta = {resourceVersion: string; continue?: string; remainingItemCount?: number};
 
 /** One object (a get, or a watch event) or a list, in the representation asked for. */
-export function renderObject(resource: Resource, object: KubeObject, representation: Representation, now: number, withColumns = true): string {
-	if (representation.as === 'object') return objectJson(object);
+export function renderObject(resource: Resource, object: KubeObject, representation: Representation, now: number, withColumns = true): string | Buffer {
+	if (representation.as === 'object') return objectBytes(object);
 	if (representation.as === 'metadata') return partialMetadataJson(object);
 	const columns = withColumns ? `"columnDefinitions":${columnDefinitionsJson(resource)},` : '';
 	const metadata = JSON.stringify({resourceVersion: object.metadata.resourceVersion ?? ''});
 	return `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},${columns}"rows":[${tableRowJson(resource, object, now, representation.includeObject)}]}`;
 }
 
-/** A list response in chunks, so 30,000 items never become one giant string; full objects join the JSON cached when they were stored. */
-export function* renderList(resource: Resource, objects: KubeObject[], representation: Representation, meta: ListMeta, now: number): Generator<string> {
+const comma = Buffer.from(',');
+
+/** A list response in chunks, so 30,000 items never become one giant string; full objects are copied from the bytes cached when they were stored. */
+export function* renderList(resource: Resource, objects: KubeObject[], representation: Representation, meta: ListMeta, now: number): Generator<string | Buffer> {
 	const metadata = JSON.stringify(meta);
-	let item: (object: KubeObject) => string;
+	const batch = 500;
 	if (representation.as === 'object') {
 		const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
 		yield `{"kind":"${resource.kind}List","apiVersion":"${apiVersion}","metadata":${metadata},"items":[`;
-		item = objectJson;
-	} else if (representation.as === 'table') {
+		for (let start = 0; start < objects.length; start += batch) {
+			const parts: Buffer[] = [];
+			for (let i = start; i < Math.min(objects.length, start + batch); i++) {
+				if (i > 0) parts.push(comma);
+				parts.push(objectBytes(objects[i]));
+			}
+			yield Buffer.concat(parts);
+		}
+		yield ']}';
+		return;
+	}
+	let item: (object: KubeObject) => string;
+	if (representation.as === 'table') {
 		yield `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"columnDefinitions":${columnDefinitionsJson(resource)},"rows":[`;
 		item = object => tableRowJson(resource, object, now, representation.includeObject);
 	} else {
 		yield `{"kind":"PartialObjectMetadataList","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"items":[`;
 		item = partialMetadataJson;
 	}
-	const batch = 500;
 	for (let start = 0; start < objects.length; start += batch) {
 		const parts: string[] = [];
 		for (let i = start; i < Math.min(objects.length, start + batch); i++) parts.push(item(objects[i]));

@@ -207,8 +207,11 @@ function frameKeysOf(representation: Representation): Record<EventType, string> 
 	return {ADDED: `${as}:ADDED`, MODIFIED: `${as}:MODIFIED`, DELETED: `${as}:DELETED`};
 }
 
-function frame(type: string, objectJson: string): Buffer {
-	return Buffer.from(`{"type":"${type}","object":${objectJson}}\n`);
+const frameEnd = Buffer.from('}\n');
+
+function frame(type: string, object: string | Buffer): Buffer {
+	if (typeof object === 'string') return Buffer.from(`{"type":"${type}","object":${object}}\n`);
+	return Buffer.concat([Buffer.from(`{"type":"${type}","object":`), object, frameEnd]);
 }
 
 function errorFrame(error: StatusError): Buffer {

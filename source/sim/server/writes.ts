@@ -3,7 +3,7 @@
 import type {KubeObject} from '../../core/objects/types.js';
 import {applyPatch, patchTypeOf} from '../patch/apply-patch.js';
 import {isMap} from '../patch/merge-patch.js';
-import {copyOf, objectJson} from '../store/object-json.js';
+import {copyOf, objectBytes, objectJson} from '../store/object-json.js';
 import type {ObjectStore} from '../store/object-store.js';
 import {apiVersionOf} from '../store/resources.js';
 import {StatusError, badRequest, conflict, notFound} from '../store/status-error.js';
@@ -15,7 +15,7 @@ export async function handleCreate(exchange: Exchange, route: ResourceRoute, sto
 	const dryRun = exchange.dryRun;
 	const object = checkBody(await exchange.body(), route);
 	const created = store.create(route.resource, object, {dryRun});
-	exchange.json(201, objectJson(created));
+	exchange.json(201, objectBytes(created));
 }
 
 export async function handleUpdate(exchange: Exchange, route: ResourceRoute, store: ObjectStore): Promise<void> {
@@ -31,11 +31,11 @@ export async function handleUpdate(exchange: Exchange, route: ResourceRoute, sto
 		const result = store.mutate(route.resource, undefined, route.name!, draft => {
 			draft.spec = {...draft.spec, finalizers};
 		}, {dryRun});
-		exchange.json(200, objectJson(result));
+		exchange.json(200, objectBytes(result));
 		return;
 	}
 	const updated = store.replace(route.resource, object, {dryRun, subresource: route.subresource === 'status' ? 'status' : undefined});
-	exchange.json(200, objectJson(updated));
+	exchange.json(200, objectBytes(updated));
 }
 
 export async function handlePatch(exchange: Exchange, route: ResourceRoute, store: ObjectStore): Promise<void> {
@@ -48,7 +48,7 @@ export async function handlePatch(exchange: Exchange, route: ResourceRoute, stor
 		// Server-side apply creates what does not exist yet.
 		if (type !== 'application/apply-patch+yaml' || route.subresource) throw notFound(route.resource, route.name!);
 		const created = store.create(route.resource, checkBody(patch, route), {dryRun});
-		exchange.json(201, objectJson(created));
+		exchange.json(201, objectBytes(created));
 		return;
 	}
 	if (route.subresource === 'scale') {
@@ -65,7 +65,7 @@ export async function handlePatch(exchange: Exchange, route: ResourceRoute, stor
 	if (route.resource.namespaced) object.metadata.namespace = route.namespace;
 	if (object.metadata.uid !== current.metadata.uid) throw new StatusError(409, 'Conflict', `Precondition failed: UID in precondition: ${object.metadata.uid}, UID in object meta: ${current.metadata.uid}`);
 	const updated = store.replace(route.resource, object, {dryRun, subresource: route.subresource === 'status' ? 'status' : undefined});
-	exchange.json(200, objectJson(updated));
+	exchange.json(200, objectBytes(updated));
 }
 
 export async function handleDelete(exchange: Exchange, route: ResourceRoute, store: ObjectStore): Promise<void> {
@@ -86,7 +86,7 @@ export async function handleDelete(exchange: Exchange, route: ResourceRoute, sto
 	const result = store.delete(route.resource, route.namespace, route.name, {dryRun, gracePeriodSeconds});
 	const remains = !dryRun && store.get(route.resource, route.namespace, route.name) !== undefined;
 	if (remains || dryRun || route.resource.kind === 'Pod' || route.resource.kind === 'Namespace') {
-		exchange.json(200, objectJson(result));
+		exchange.json(200, objectBytes(result));
 		return;
 	}
 	exchange.json(200, {

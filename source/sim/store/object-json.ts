@@ -1,17 +1,24 @@
-// Stored objects are never mutated, so each one's JSON is made once, when the store keeps it,
-// and shared by every list, get and watch frame that sends it and every copy made from it.
+// Stored objects are never mutated, so each one is serialized once, when the store keeps it, and
+// its UTF-8 bytes are shared by every list, get and watch frame that sends it.
 import type {KubeObject} from '../../core/objects/types.js';
 
-const cache = new WeakMap<KubeObject, string>();
+const cache = new WeakMap<KubeObject, Buffer>();
 
-/** The object's JSON; objects the store never kept (dry runs, deleted objects) are serialized on first use. */
-export function objectJson(object: KubeObject): string {
-	let json = cache.get(object);
-	if (json === undefined) {
-		json = JSON.stringify(object);
-		cache.set(object, json);
+/** The object's JSON as UTF-8; objects the store never kept (dry runs, deleted objects) are serialized on first use. */
+export function objectBytes(object: KubeObject): Buffer {
+	let bytes = cache.get(object);
+	if (bytes === undefined) {
+		const json = JSON.stringify(object);
+		// Not from Node's shared 8 KB pool: a slice would keep the whole pool alive as long as the object.
+		bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
+		bytes.write(json);
+		cache.set(object, bytes);
 	}
-	return json;
+	return bytes;
+}
+
+export function objectJson(object: KubeObject): string {
+	return objectBytes(object).toString();
 }
 
 /** A deep copy to change: parsing the cached JSON is cheaper than structuredClone. */

@@ -1,14 +1,14 @@
 import {randomUUID} from 'node:crypto';
 import type {KubeObject} from '../../core/objects/types.js';
 import type {Clock} from '../clock.js';
-import {copyOf, objectJson} from './object-json.js';
+import {copyOf, objectBytes, objectJson} from './object-json.js';
 import {type Resource, apiVersionOf, resourceFor} from './resources.js';
 import {parseFieldSelector, parseLabelSelector} from './selectors.js';
 import {StatusError, alreadyExists, conflict, expired, forbidden, invalid, notFound} from './status-error.js';
 
 // Objects held by the store are never mutated in place: every change stores a new object,
 // so lists and watch events can share references without copying. Each object is serialized
-// when it is stored, so a first list of 30,000 objects joins cached JSON instead of making it.
+// when it is stored, so a first list of 30,000 objects copies cached bytes instead of making them.
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -247,8 +247,8 @@ export class ObjectStore {
 		let byName = byNamespace.get(namespace);
 		if (!byName) byNamespace.set(namespace, (byName = new Map()));
 		byName.set(object.metadata.name, object);
-		// Serialized as it is stored: lists, gets and watch frames all send this one string.
-		objectJson(object);
+		// Serialized as it is stored: lists, gets and watch frames all send these bytes.
+		objectBytes(object);
 		this.sorted.delete(resource);
 	}
 
