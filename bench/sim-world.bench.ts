@@ -3,13 +3,12 @@
 // `npm run bench sim-world` or `node --import=tsx bench/sim-world.bench.ts`.
 import {performance} from 'node:perf_hooks';
 import {pathToFileURL} from 'node:url';
-import {setFlagsFromString} from 'node:v8';
-import {runInNewContext} from 'node:vm';
 import {Clock} from '../source/sim/clock.js';
 import {installDefaults} from '../source/sim/store/defaults.js';
 import {LogStore} from '../source/sim/store/log-store.js';
 import {ObjectStore} from '../source/sim/store/object-store.js';
 import {addHealthyPods, createWorld, installScenarios} from '../source/sim/world.js';
+import {memoryAfterGc} from './memory-after-gc.js';
 import type {Figure} from './run.js';
 
 const podCount = 30_000;
@@ -37,10 +36,7 @@ export async function run(): Promise<Figure[]> {
 	await new Promise(resolve => setTimeout(resolve, 3000));
 	figures.push({name: 'settled world (all scenarios + pods), CPU over 5 s', value: await cpuShare(5000), unit: '% of a core'});
 	figures.push({name: 'heap used', value: process.memoryUsage().heapUsed / 1e6, unit: 'MB'});
-	// `heap used` depends on when the collector last ran; after a full collection it is what the world keeps.
-	setFlagsFromString('--expose-gc');
-	(runInNewContext('gc') as () => void)();
-	const memory = process.memoryUsage();
+	const memory = memoryAfterGc();
 	figures.push({name: 'heap used after a full GC', value: memory.heapUsed / 1e6, unit: 'MB'});
 	figures.push({name: 'Buffers outside the heap after a full GC', value: memory.arrayBuffers / 1e6, unit: 'MB'});
 	const stop = world.flood({eventsPerSecond: 500, logLinesPerSecond: 5000});
