@@ -33,7 +33,7 @@ export async function run(): Promise<Figure[]> {
 	const table = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 	figures.push({name: `list ${podCount} pods as a Table`, value: await timeRequest('/api/v1/pods', table), unit: 'ms'});
 	figures.push({name: 'one kubectl page (limit=500) as a Table', value: await timeRequest('/api/v1/pods?limit=500', table), unit: 'ms'});
-	const memory = memoryAfterGc();
+	const memory = await memoryAfterGc();
 	figures.push({name: 'heap used after a full GC, pods listed', value: memory.heapUsed / 1e6, unit: 'MB'});
 	figures.push({name: 'Buffers outside the heap after a full GC', value: memory.arrayBuffers / 1e6, unit: 'MB'});
 

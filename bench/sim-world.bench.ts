@@ -36,7 +36,7 @@ export async function run(): Promise<Figure[]> {
 	await new Promise(resolve => setTimeout(resolve, 3000));
 	figures.push({name: 'settled world (all scenarios + pods), CPU over 5 s', value: await cpuShare(5000), unit: '% of a core'});
 	figures.push({name: 'heap used', value: process.memoryUsage().heapUsed / 1e6, unit: 'MB'});
-	const memory = memoryAfterGc();
+	const memory = await memoryAfterGc();
 	figures.push({name: 'heap used after a full GC', value: memory.heapUsed / 1e6, unit: 'MB'});
 	figures.push({name: 'Buffers outside the heap after a full GC', value: memory.arrayBuffers / 1e6, unit: 'MB'});
 	const stop = world.flood({eventsPerSecond: 500, logLinesPerSecond: 5000});
