@@ -17,6 +17,11 @@ export function objectBytes(object: KubeObject): Buffer {
 	return bytes;
 }
 
+/** Drops the bytes of a version the store no longer holds: history keeps old versions, their bytes need not stay too. */
+export function forgetBytes(object: KubeObject): void {
+	cache.delete(object);
+}
+
 export function objectJson(object: KubeObject): string {
 	return objectBytes(object).toString();
 }

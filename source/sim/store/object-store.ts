@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto';
 import type {KubeObject} from '../../core/objects/types.js';
 import type {Clock} from '../clock.js';
 import {IdleSerializer} from './idle-serializer.js';
-import {copyOf, objectJson} from './object-json.js';
+import {copyOf, forgetBytes, objectJson} from './object-json.js';
 import {type Resource, apiVersionOf, resourceFor} from './resources.js';
 import {parseFieldSelector, parseLabelSelector} from './selectors.js';
 import {StatusError, alreadyExists, conflict, expired, forbidden, invalid, notFound} from './status-error.js';
@@ -248,13 +248,18 @@ export class ObjectStore {
 		const namespace = object.metadata.namespace ?? '';
 		let byName = byNamespace.get(namespace);
 		if (!byName) byNamespace.set(namespace, (byName = new Map()));
+		const previous = byName.get(object.metadata.name);
 		byName.set(object.metadata.name, object);
+		if (previous) forgetBytes(previous);
 		this.serializer.add(resource, object);
 		this.sorted.delete(resource);
 	}
 
 	private drop(resource: Resource, object: KubeObject): void {
-		this.objects.get(resource)?.get(object.metadata.namespace ?? '')?.delete(object.metadata.name);
+		const byName = this.objects.get(resource)?.get(object.metadata.namespace ?? '');
+		const previous = byName?.get(object.metadata.name);
+		byName?.delete(object.metadata.name);
+		if (previous) forgetBytes(previous);
 		this.sorted.delete(resource);
 	}
 

@@ -80,3 +80,15 @@ test('a copy to change is independent of the stored object and its JSON', t => {
 	t.is(objectJson(stored), json);
 	t.is(JSON.stringify(stored), json);
 });
+
+test('a replaced version, as watch history replays it, still has its own JSON', t => {
+	const objects = store();
+	const first = objects.create(pods, pod('c'));
+	const firstJson = objectJson(first);
+	const second = objects.mutate(pods, 'shop', 'c', draft => {
+		draft.metadata.labels = {app: 'c', version: '2'};
+	});
+	t.is(objectJson(first), firstJson);
+	t.is(objectJson(first), JSON.stringify(first));
+	t.is(JSON.parse(objectJson(second)).metadata.labels.version, '2');
+});
