@@ -1,5 +1,5 @@
-// Stored objects are never mutated, so each one is serialized once, when the store keeps it, and
-// its UTF-8 bytes are shared by every list, get and watch frame that sends it.
+// Stored objects are never mutated, so each one is serialized once (in the turns after the store
+// keeps it, or when first sent) and its UTF-8 bytes are shared by every list, get and watch frame.
 import type {KubeObject} from '../../core/objects/types.js';
 
 const cache = new WeakMap<KubeObject, Buffer>();
@@ -22,8 +22,10 @@ export function forgetBytes(object: KubeObject): void {
 	cache.delete(object);
 }
 
+/** The object's JSON as a string: the cached bytes when there are some, else made afresh and not kept (a version about to be replaced need not be cached). */
 export function objectJson(object: KubeObject): string {
-	return objectBytes(object).toString();
+	const bytes = cache.get(object);
+	return bytes === undefined ? JSON.stringify(object) : bytes.toString();
 }
 
 /** A deep copy to change: parsing the cached JSON is cheaper than structuredClone. */
